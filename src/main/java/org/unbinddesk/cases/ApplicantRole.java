@@ -1,0 +1,7 @@
+package org.unbinddesk.cases;
+
+public enum ApplicantRole {
+
+	LEGAL_PERSON, AUTHORISED_AGENT
+
+}

@@ -1,0 +1,195 @@
+package org.unbinddesk.cases;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unbinddesk.audit.AuditLog;
+import org.unbinddesk.cases.Registration.InvalidReason;
+import org.unbinddesk.registry.Binding;
+import org.unbinddesk.registry.BindingRepository;
+import org.unbinddesk.registry.Merchant;
+import org.unbinddesk.registry.MerchantRepository;
+import org.unbinddesk.registry.Terminal;
+import org.unbinddesk.registry.TerminalRepository;
+
+/**
+ * Opens, moves and closes cases in the registry. Opening checks the contact against the registry (DOMAIN step 1):
+ * the merchant and terminal exist, the terminal is bound to that merchant, and no other case is open for it.
+ */
+@Service
+public class CaseRegistry {
+
+	public static final Pattern MERCHANT_NO = Pattern.compile("\\d{15}");
+
+	public static final Pattern TERMINAL_ID = Pattern.compile("[A-Za-z0-9]{8}");
+
+	public static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+	private static final Logger log = LoggerFactory.getLogger(CaseRegistry.class);
+
+	private final UnbindingCaseRepository cases;
+
+	private final MerchantRepository merchants;
+
+	private final TerminalRepository terminals;
+
+	private final BindingRepository bindings;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	CaseRegistry(UnbindingCaseRepository cases, MerchantRepository merchants, TerminalRepository terminals,
+			BindingRepository bindings, AuditLog audit, Clock clock) {
+		this.cases = cases;
+		this.merchants = merchants;
+		this.terminals = terminals;
+		this.bindings = bindings;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Registration register(String caseNumber, String processInstanceId, CaseRequest given) {
+		CaseRequest request = fitted(given);
+		UnbindingCase unbindingCase = new UnbindingCase(caseNumber, processInstanceId, request,
+				LocalDateTime.now(clock));
+		Registration registration = check(request, unbindingCase);
+		cases.saveAndFlush(unbindingCase);
+		audit.record(unbindingCase, "CASE_OPENED", "Channel " + request.channel() + ", reason " + request.reason()
+				+ (registration.valid() ? "" : "; request invalid: " + registration.reasonText()));
+		log.info("Case {} opened for merchant {} terminal {}: {}", caseNumber, request.merchantNo(),
+				request.terminalId(), registration.valid() ? "valid" : registration.invalidReason());
+		return registration;
+	}
+
+	private Registration check(CaseRequest request, UnbindingCase unbindingCase) {
+		List<String> malformed = malformedFields(request);
+		if (!malformed.isEmpty()) {
+			return invalid(unbindingCase, InvalidReason.MALFORMED_REQUEST, String.join(", ", malformed));
+		}
+		Optional<Merchant> merchant = merchants.findById(request.merchantNo());
+		if (merchant.isEmpty()) {
+			return invalid(unbindingCase, InvalidReason.UNKNOWN_MERCHANT, request.merchantNo());
+		}
+		String terminalRef = request.terminalId() != null ? request.terminalId() : request.terminalSn();
+		Optional<Terminal> terminal = findTerminal(request);
+		if (terminal.isEmpty()) {
+			return invalid(unbindingCase, InvalidReason.UNKNOWN_TERMINAL, terminalRef);
+		}
+		Optional<Binding> binding = bindings.findByTerminalSn(terminal.get().getSn());
+		if (binding.isEmpty() || !binding.get().getMerchantNo().equals(request.merchantNo())) {
+			return invalid(unbindingCase, InvalidReason.TERMINAL_NOT_BOUND, terminalRef, request.merchantNo());
+		}
+		Optional<UnbindingCase> open = cases.findByOpenTerminalSn(terminal.get().getSn());
+		unbindingCase.identifyTerminal(terminal.get().getSn(), terminal.get().getTerminalId());
+		if (open.isPresent()) {
+			return invalid(unbindingCase, InvalidReason.CASE_ALREADY_OPEN, terminal.get().getTerminalId(),
+					open.get().getCaseNumber());
+		}
+		unbindingCase.holdTerminal();
+		return new Registration(unbindingCase, null, List.of());
+	}
+
+	private Optional<Terminal> findTerminal(CaseRequest request) {
+		Optional<Terminal> byId = Optional.ofNullable(request.terminalId()).flatMap(terminals::findByTerminalId);
+		Optional<Terminal> bySn = Optional.ofNullable(request.terminalSn()).flatMap(terminals::findById);
+		if (request.terminalId() != null && request.terminalSn() != null) {
+			// both given: they must name the same device
+			return byId.filter(t -> bySn.isPresent() && bySn.get().getSn().equals(t.getSn()));
+		}
+		return byId.isPresent() ? byId : bySn;
+	}
+
+	private Registration invalid(UnbindingCase unbindingCase, InvalidReason reason, String... args) {
+		return new Registration(unbindingCase, reason, Arrays.asList(args));
+	}
+
+	/** The fields that are missing or malformed, by their variable names. */
+	public static List<String> malformedFields(CaseRequest r) {
+		List<String> fields = new ArrayList<>();
+		if (!isOneOf(r.channel(), Channel.values())) {
+			fields.add("channel");
+		}
+		if (r.merchantNo() == null || !MERCHANT_NO.matcher(r.merchantNo()).matches()) {
+			fields.add("merchantNo");
+		}
+		if (r.terminalId() == null && r.terminalSn() == null) {
+			fields.add("terminalId");
+		}
+		if (r.terminalId() != null && !TERMINAL_ID.matcher(r.terminalId()).matches()) {
+			fields.add("terminalId");
+		}
+		if (!isOneOf(r.reason(), Reason.values())) {
+			fields.add("reason");
+		}
+		if (r.applicantName() == null) {
+			fields.add("applicantName");
+		}
+		if (r.applicantIdNumber() == null) {
+			fields.add("applicantIdNumber");
+		}
+		if (r.applicantPhone() == null || !MOBILE.matcher(r.applicantPhone()).matches()) {
+			fields.add("applicantPhone");
+		}
+		if (!isOneOf(r.applicantRole(), ApplicantRole.values())) {
+			fields.add("applicantRole");
+		}
+		return fields;
+	}
+
+	private static boolean isOneOf(String value, Enum<?>[] values) {
+		return value != null && Arrays.stream(values).anyMatch(v -> v.name().equals(value));
+	}
+
+	/** Cuts what was given to the registry's column sizes: an invalid request is recorded, not refused by the DB. */
+	private static CaseRequest fitted(CaseRequest r) {
+		return new CaseRequest(fit(r.channel(), 20), fit(r.merchantNo(), 15), fit(r.terminalId(), 8),
+				fit(r.terminalSn(), 32), fit(r.reason(), 30), fit(r.applicantName(), 100),
+				fit(r.applicantIdNumber(), 18), fit(r.applicantPhone(), 11), fit(r.applicantRole(), 20),
+				r.documents());
+	}
+
+	private static String fit(String value, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		return stripped.length() <= max ? stripped : stripped.substring(0, max);
+	}
+
+	@Transactional
+	public UnbindingCase moveTo(String caseNumber, Stage stage) {
+		UnbindingCase unbindingCase = get(caseNumber);
+		unbindingCase.moveTo(stage);
+		return unbindingCase;
+	}
+
+	@Transactional
+	public UnbindingCase close(String caseNumber, Outcome outcome, String reason) {
+		UnbindingCase unbindingCase = get(caseNumber);
+		unbindingCase.close(outcome, reason, LocalDateTime.now(clock));
+		audit.record(unbindingCase, "CASE_CLOSED", outcome + (reason == null ? "" : ": " + reason));
+		log.info("Case {} closed: {}", caseNumber, outcome);
+		return unbindingCase;
+	}
+
+	public UnbindingCase get(String caseNumber) {
+		return cases.findById(caseNumber)
+			.orElseThrow(() -> new IllegalStateException("Case " + caseNumber + " is not in the registry"));
+	}
+
+	public Optional<UnbindingCase> find(String caseNumber) {
+		return cases.findById(caseNumber);
+	}
+
+}

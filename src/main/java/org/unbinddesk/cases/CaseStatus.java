@@ -1,0 +1,7 @@
+package org.unbinddesk.cases;
+
+public enum CaseStatus {
+
+	OPEN, CLOSED
+
+}

@@ -1,0 +1,10 @@
+package org.unbinddesk.cases;
+
+/**
+ * Where the merchant reached customer service.
+ */
+public enum Channel {
+
+	PHONE, EMAIL, CHAT, WECHAT, APP
+
+}

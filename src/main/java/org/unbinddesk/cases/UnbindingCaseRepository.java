@@ -1,0 +1,14 @@
+package org.unbinddesk.cases;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface UnbindingCaseRepository extends JpaRepository<UnbindingCase, String> {
+
+	Optional<UnbindingCase> findByOpenTerminalSn(String terminalSn);
+
+	long countByTerminalSnAndOpenedAtAfterAndCaseNumberNot(String terminalSn, LocalDateTime after, String caseNumber);
+
+}

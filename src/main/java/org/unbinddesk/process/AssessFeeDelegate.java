@@ -1,0 +1,49 @@
+package org.unbinddesk.process;
+
+import static org.unbinddesk.process.ExecutionValues.text;
+import static org.unbinddesk.process.ProcessVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.unbinddesk.audit.AuditLog;
+import org.unbinddesk.cases.CaseRegistry;
+import org.unbinddesk.cases.UnbindingCase;
+import org.unbinddesk.fee.FeeAssessment;
+import org.unbinddesk.fee.FeeService;
+import org.unbinddesk.registry.TerminalRepository;
+
+/**
+ * "Assess fee": the {@code UnbindingFee} table decides fee and deposit refund.
+ */
+@Component("assessFee")
+class AssessFeeDelegate implements JavaDelegate {
+
+	private final FeeService fees;
+
+	private final CaseRegistry cases;
+
+	private final TerminalRepository terminals;
+
+	private final AuditLog audit;
+
+	AssessFeeDelegate(FeeService fees, CaseRegistry cases, TerminalRepository terminals, AuditLog audit) {
+		this.fees = fees;
+		this.cases = cases;
+		this.terminals = terminals;
+		this.audit = audit;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		UnbindingCase c = cases.get(text(execution, CASE_NUMBER));
+		FeeAssessment fee = fees.assess(c.getReason(), terminals.findById(c.getTerminalSn()).orElseThrow());
+		execution.setVariable(FEE, fee.fee().doubleValue());
+		execution.setVariable(DEPOSIT_REFUND, fee.depositRefund().doubleValue());
+		execution.setVariable(FEE_RULE, fee.rule());
+		execution.setVariable(FEE_PAYABLE, fee.payable());
+		audit.record(c, "FEE_ASSESSED",
+				"Fee CNY " + fee.fee() + ", deposit refund CNY " + fee.depositRefund() + " (" + fee.rule() + ")");
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.unbinddesk.process;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+
+/**
+ * Full history, except for the personal data a caller may hand in at the start (full ID and phone numbers): their
+ * variable events are never written, and form-field events (which copy every submitted value) are left out too, since
+ * the variable events already record what matters. The first step of the process moves those values into the
+ * registry and removes the variables.
+ */
+public class PiiSafeHistoryLevel implements HistoryLevel {
+
+	public static final String NAME = "full-without-pii";
+
+	private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+			HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
+			HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
+
+	@Override
+	public int getId() {
+		return 31;
+	}
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+		if (eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+			return false;
+		}
+		if (VARIABLE_EVENTS.contains(eventType) && entity instanceof VariableInstance variable) {
+			return !ProcessVariables.SENSITIVE.contains(variable.getName());
+		}
+		return true;
+	}
+
+}

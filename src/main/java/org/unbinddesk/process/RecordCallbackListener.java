@@ -1,0 +1,41 @@
+package org.unbinddesk.process;
+
+import static org.unbinddesk.process.ExecutionValues.text;
+import static org.unbinddesk.process.ProcessVariables.*;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.unbinddesk.audit.AuditLog;
+import org.unbinddesk.cases.CaseRegistry;
+import org.unbinddesk.system.Masks;
+
+/**
+ * Completing "Call merchant back": the agent must say whether the legal person confirmed the request.
+ */
+@Component("recordCallback")
+class RecordCallbackListener implements TaskListener {
+
+	private final CaseRegistry cases;
+
+	private final AuditLog audit;
+
+	RecordCallbackListener(CaseRegistry cases, AuditLog audit) {
+		this.cases = cases;
+		this.audit = audit;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Object confirmed = task.getVariable(CALLBACK_CONFIRMED);
+		if (!(confirmed instanceof Boolean)) {
+			throw new BadUserRequestException("Say whether the legal person confirmed the request (callbackConfirmed)");
+		}
+		String note = Masks.scrub(text(task, CALLBACK_NOTE), 500);
+		audit.record(cases.get(text(task, CASE_NUMBER)), "CALLBACK_DONE",
+				(Boolean) confirmed ? "Confirmed by the legal person" : "Not confirmed" + (note == null ? "" : ": " + note),
+				ExecutionValues.actor(task));
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.unbinddesk.registry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A merchant (商户) and its legal person (法人) on file. The legal person's ID number and phone stay in the registry:
+ * everywhere else they are masked to the last four.
+ */
+@Entity
+@Table(name = "merchant")
+public class Merchant {
+
+	@Id
+	@Column(name = "merchant_no")
+	private String merchantNo;
+
+	private String name;
+
+	@Column(name = "merchant_type")
+	private String merchantType;
+
+	@Column(name = "credit_code")
+	private String creditCode;
+
+	private String status;
+
+	@Column(name = "legal_person_name")
+	private String legalPersonName;
+
+	@Column(name = "legal_person_id_number")
+	private String legalPersonIdNumber;
+
+	@Column(name = "legal_person_phone")
+	private String legalPersonPhone;
+
+	@Column(name = "preferred_language")
+	private String preferredLanguage;
+
+	protected Merchant() {
+	}
+
+	public String getMerchantNo() {
+		return merchantNo;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public String getMerchantType() {
+		return merchantType;
+	}
+
+	public String getCreditCode() {
+		return creditCode;
+	}
+
+	public String getStatus() {
+		return status;
+	}
+
+	public String getLegalPersonName() {
+		return legalPersonName;
+	}
+
+	public String getLegalPersonIdNumber() {
+		return legalPersonIdNumber;
+	}
+
+	public String getLegalPersonPhone() {
+		return legalPersonPhone;
+	}
+
+	public String getPreferredLanguage() {
+		return preferredLanguage;
+	}
+
+}

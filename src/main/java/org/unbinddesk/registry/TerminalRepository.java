@@ -1,0 +1,11 @@
+package org.unbinddesk.registry;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TerminalRepository extends JpaRepository<Terminal, String> {
+
+	Optional<Terminal> findByTerminalId(String terminalId);
+
+}

@@ -1,0 +1,17 @@
+package org.unbinddesk.unbind;
+
+/**
+ * What became of the device after the unbind.
+ */
+public enum DeviceDisposition {
+
+	/** Returned to the acquirer; a deposit refund starts when one is due. */
+	RETURNED,
+	/** Wiped (transaction data cleared from the device) and kept by the merchant, who owns it. */
+	WIPED_AND_KEPT,
+	/** Rebound to another merchant (换绑) through a new contract. */
+	REBOUND,
+	/** Reported lost; the police report is on the case. */
+	LOST
+
+}
