@@ -10,7 +10,7 @@ import org.unbinddesk.registry.MerchantRepository;
  * fills a local variable of "Call merchant back" only). Never the number the caller gave.
  */
 @Component("merchantContact")
-class MerchantContact {
+public class MerchantContact {
 
 	private final CaseRegistry cases;
 

@@ -1,0 +1,218 @@
+package org.unbinddesk.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.unbinddesk.cases.Outcome;
+import org.unbinddesk.notice.Notice;
+import org.unbinddesk.notice.NoticeType;
+import org.unbinddesk.support.ProcessTestSupport;
+import org.unbinddesk.support.RegistryFixtures.Merchant;
+import org.unbinddesk.support.RegistryFixtures.Spec;
+
+class ApplicationStageTests extends ProcessTestSupport {
+
+	@Test
+	void asksForMissingDocumentsAndContinuesWhenTheyArrive() {
+		Merchant m = registry.merchant(new Spec().company());
+		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
+		application.put("documents", "ID_CARD");
+
+		ProcessInstance pi = start(application);
+
+		assertThat(pi).isWaitingAt("Gateway_AwaitDocuments").isWaitingFor("DocumentsSupplied");
+		assertThat(runtime.getVariable(pi.getId(), "missingDocuments"))
+			.isEqualTo("SETTLEMENT_CARD_COPY,BUSINESS_LICENCE,FAULT_CERTIFICATE");
+		assertThat(noticesOf(pi)).singleElement().satisfies(n -> {
+			assertThat(n.getType()).isEqualTo(NoticeType.DOCUMENTS_REQUEST);
+			assertThat(n.getTextZh()).contains("结算卡复印件、营业执照、故障证明");
+		});
+
+		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "SETTLEMENT_CARD_COPY,BUSINESS_LICENCE"));
+		assertThat(pi).isWaitingAt("Gateway_AwaitDocuments");
+		assertThat(runtime.getVariable(pi.getId(), "missingDocuments")).isEqualTo("FAULT_CERTIFICATE");
+
+		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "FAULT_CERTIFICATE"));
+		assertThat(pi).isWaitingAt("Task_VerifyIdentity");
+	}
+
+	@Test
+	void lapsesWhenDocumentsDoNotArriveByTheDeadline() {
+		Merchant m = registry.merchant();
+		Map<String, Object> application = applicationFor(m, "LOST_DEVICE");
+		application.put("documents", "ID_CARD,SETTLEMENT_CARD_COPY");
+		ProcessInstance pi = start(application);
+
+		fireTimer(pi, "Event_DocumentsDeadlinePassed");
+
+		assertThat(pi).isEnded().hasPassed("Event_DocumentsLapsed", "Task_SendLapseNotice", "Event_ApplicationLapsed");
+		assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.LAPSED);
+		assertThat(noticesOf(pi)).extracting(Notice::getType)
+			.containsExactly(NoticeType.DOCUMENTS_REQUEST, NoticeType.LAPSE);
+		assertThat(registry.isBound(m)).isTrue();
+	}
+
+	@Test
+	void rejectsApplicationWhenIdentityDoesNotMatch() {
+		Merchant m = registry.merchant();
+		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
+		application.put("applicantName", "冒名者");
+		ProcessInstance pi = start(application);
+
+		runAsyncSteps(pi);
+
+		assertThat(pi).isEnded().hasPassed("Event_IdentityMismatched", "Event_ApplicationRejected");
+		assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.REJECTED);
+		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("the applicant's identity could not be verified");
+		assertThat(noticesOf(pi)).extracting(Notice::getType).containsExactly(NoticeType.REJECTION);
+		assertThat(noticesOf(pi).get(0).getTextZh()).contains("申请人身份核验未通过");
+		assertThat(registry.isBound(m)).isTrue();
+	}
+
+	@Test
+	void rejectsApplicationWhenIdCheckDigitIsWrong() {
+		Merchant m = registry.merchant();
+		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
+		String id = m.idNumber();
+		char wrong = id.charAt(17) == '1' ? '2' : '1';
+		application.put("applicantIdNumber", id.substring(0, 17) + wrong);
+		ProcessInstance pi = start(application);
+
+		runAsyncSteps(pi);
+
+		assertThat(pi).isEnded().hasPassed("Event_IdentityMismatched");
+		assertThat(historicVariable(pi, "identityNote")).isEqualTo("ID number fails the GB 11643 check");
+	}
+
+	@Test
+	void callsMerchantBackOnTheNumberOnFileWhenThePhoneDiffers() {
+		Merchant m = registry.merchant();
+		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
+		application.put("applicantPhone", "13700000000");
+		ProcessInstance pi = start(application);
+		runAsyncSteps(pi);
+
+		assertThat(pi).isWaitingAt("Task_CallMerchantBack");
+		Task callback = taskAt(pi, "Task_CallMerchantBack");
+		assertThat(tasks.createTaskQuery().taskId(callback.getId()).taskCandidateGroup("agents").count()).isEqualTo(1);
+		assertThat(tasks.getVariable(callback.getId(), "phoneOnFile")).isEqualTo(m.phone());
+
+		completeAs("agent1", callback, Map.of("callbackConfirmed", true));
+
+		assertThat(pi).hasPassed("Gateway_IdentityConfirmedJoin").isWaitingAt("Task_VerifyAccountStatus");
+		assertThat(history.createHistoricVariableInstanceQuery().variableName("phoneOnFile").count()).isZero();
+	}
+
+	@Test
+	void rejectsApplicationWhenTheCallbackDoesNotConfirmIt() {
+		Merchant m = registry.merchant();
+		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
+		application.put("applicantRole", "AUTHORISED_AGENT");
+		application.put("applicantName", "代理人");
+		application.put("documents", application.get("documents") + ",POWER_OF_ATTORNEY");
+		ProcessInstance pi = start(application);
+		runAsyncSteps(pi);
+		Task callback = taskAt(pi, "Task_CallMerchantBack");
+
+		assertThatThrownBy(() -> completeAs("agent1", callback, Map.of()))
+			.hasMessageContaining("Say whether the legal person confirmed the request");
+		completeAs("agent1", taskAt(pi, "Task_CallMerchantBack"),
+				Map.of("callbackConfirmed", false, "callbackNote", "法人称未申请解绑"));
+
+		assertThat(pi).isEnded().hasPassed("Event_IdentityNotConfirmed", "Event_ApplicationRejected");
+		assertThat(caseOf(pi).getOutcomeReason())
+			.isEqualTo("the request could not be confirmed with the legal person on file");
+	}
+
+	@Test
+	void waitsForTheNextSettlementRunWhileTransactionsAreUnsettled() {
+		Merchant m = registry.merchant();
+		registry.pendingSettlement(m, LocalDateTime.now().plusDays(1));
+		ProcessInstance pi = start(applicationFor(m, "DEVICE_FAULT"));
+		runAsyncSteps(pi);
+
+		assertThat(pi).isWaitingAt("Event_NextSettlementRun");
+		registry.settleEverything(m);
+		fireTimer(pi, "Event_NextSettlementRun");
+		runAsyncSteps(pi);
+
+		assertThat(pi).isWaitingAt("Task_ReviewApplication");
+		assertThat(runtime.getVariable(pi.getId(), "settlementChecks")).isEqualTo(2);
+		assertThat(runtime.getVariable(pi.getId(), "accountWarnings")).isEqualTo("");
+	}
+
+	@Test
+	void goesToReviewFlaggedAfterTheLastSettlementCheck() {
+		Merchant m = registry.merchant();
+		registry.pendingSettlement(m, LocalDateTime.now().plusDays(30));
+		ProcessInstance pi = start(applicationFor(m, "DEVICE_FAULT"));
+		runAsyncSteps(pi);
+
+		fireTimer(pi, "Event_NextSettlementRun");
+		runAsyncSteps(pi);
+		fireTimer(pi, "Event_NextSettlementRun");
+		runAsyncSteps(pi);
+
+		assertThat(pi).isWaitingAt("Task_ReviewApplication");
+		assertThat(runtime.getVariable(pi.getId(), "settlementChecks")).isEqualTo(3);
+		assertThat(runtime.getVariable(pi.getId(), "accountWarnings")).isEqualTo("UNSETTLED_TRANSACTIONS");
+	}
+
+	@Test
+	void flagsFrozenFundsAndRefusesToApproveABlockedCase() {
+		Merchant m = registry.merchant();
+		registry.freezeFunds(m, new BigDecimal("5000"));
+		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
+		runAsyncSteps(pi);
+
+		assertThat(pi).isWaitingAt("Task_ReviewApplication");
+		assertThat(runtime.getVariable(pi.getId(), "accountBlocked")).isEqualTo(true);
+		assertThat(runtime.getVariable(pi.getId(), "blockReasons")).isEqualTo("FUNDS_FROZEN");
+		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
+				Map.of("reviewDecision", "APPROVE")))
+			.hasMessageContaining("cannot be approved while it is blocked (FUNDS_FROZEN)");
+
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
+				Map.of("reviewDecision", "REJECT", "rejectionReason", "账户资金冻结，请解冻后再申请"));
+
+		assertThat(pi).isEnded().hasPassed("Event_ApplicationRejected");
+		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("账户资金冻结，请解冻后再申请");
+		assertThat(registry.isBound(m)).isTrue();
+	}
+
+	@Test
+	void withdrawsTheCaseWhenTheMerchantDeclinesTheFee() {
+		Merchant m = registry.merchant(new Spec().activatedDaysAgo(60).minimumTermMonths(24));
+		ProcessInstance pi = start(applicationFor(m, "SWITCHING_PROVIDER"));
+		runAsyncSteps(pi);
+
+		correlate(pi, "FeeDeclined", Map.of());
+
+		assertThat(pi).isEnded().hasPassed("Event_FeeDeclinedWithdrawn", "Task_SendWithdrawalNotice", "Event_Withdrawn");
+		assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.WITHDRAWN);
+		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("the fee was declined");
+		assertThat(noticesOf(pi)).extracting(Notice::getType)
+			.containsExactly(NoticeType.FEE_NOTICE, NoticeType.WITHDRAWAL);
+	}
+
+	@Test
+	void withdrawsTheCaseWhenTheFeeIsNotAcceptedInTime() {
+		Merchant m = registry.merchant(new Spec().activatedDaysAgo(60).minimumTermMonths(24));
+		ProcessInstance pi = start(applicationFor(m, "SWITCHING_PROVIDER"));
+		runAsyncSteps(pi);
+
+		fireTimer(pi, "Event_FeeDeadlinePassed");
+
+		assertThat(pi).isEnded().hasPassed("Event_FeeLapsedWithdrawn", "Event_Withdrawn");
+		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("the fee was not accepted in time");
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.unbinddesk.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every rule of the three decision tables in {@code bpmn/}, on a standalone DMN engine.
+ */
+class DecisionTablesTests {
+
+	static DmnEngine dmn;
+
+	static DmnDecision fee;
+
+	static DmnDecision risk;
+
+	static DmnDecision documents;
+
+	@BeforeAll
+	static void parse() throws IOException {
+		dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+		fee = parse("UnbindingFee", "bpmn/unbinding-fee.dmn");
+		risk = parse("UnbindingRisk", "bpmn/unbinding-risk.dmn");
+		documents = parse("RequiredDocuments", "bpmn/required-documents.dmn");
+	}
+
+	private static DmnDecision parse(String key, String file) throws IOException {
+		try (InputStream in = new FileInputStream(file)) {
+			return dmn.parseDecision(key, in);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}, {1}, {2} of {3} months, deposit {4} → fee {5}, refund {6} ({7})")
+	@CsvSource({ "LOST_DEVICE,        DEPOSIT,   10, 0,  299, 0,   0,   LOST_DEVICE",
+			"SWITCHING_PROVIDER, DEPOSIT,   4,  12, 199, 120, 199, EARLY_TERMINATION",
+			"SWITCHING_PROVIDER, PURCHASED, 11, 12, 0,   15,  0,   EARLY_TERMINATION",
+			"SWITCHING_PROVIDER, DEPOSIT,   14, 12, 199, 0,   199, DEPOSIT_REFUND",
+			"DEVICE_FAULT,       DEPOSIT,   23, 0,  299, 0,   299, DEPOSIT_REFUND",
+			"BUSINESS_CLOSED,    PURCHASED, 30, 0,  0,   0,   0,   NO_FEE" })
+	void decidesFeeAndDepositRefund(String reason, String ownership, int months, int minimumTerm, double deposit,
+			double expectedFee, double expectedRefund, String expectedRule) {
+		DmnDecisionResult result = dmn.evaluateDecision(fee,
+				Variables.createVariables()
+					.putValue("reason", reason)
+					.putValue("ownership", ownership)
+					.putValue("monthsSinceActivation", months)
+					.putValue("minimumTermMonths", minimumTerm)
+					.putValue("deposit", deposit));
+
+		assertThat(((Number) result.getSingleResult().getEntry("fee")).doubleValue()).isEqualTo(expectedFee);
+		assertThat(((Number) result.getSingleResult().getEntry("depositRefund")).doubleValue())
+			.isEqualTo(expectedRefund);
+		assertThat((String) result.getSingleResult().getEntry("feeRule")).isEqualTo(expectedRule);
+	}
+
+	@ParameterizedTest(name = "{0} → {1} {2}")
+	@CsvSource({ "cardChangedDaysAgo=10,       RECENT_SETTLEMENT_CARD_CHANGE, HIGH",
+			"activatedDaysAgo=30,          SHORTLY_AFTER_ACTIVATION,      MEDIUM",
+			"reason=LOST_DEVICE,           LOST_DEVICE,                   HIGH",
+			"reason=CHANGE_OF_OWNER,       CHANGE_OF_OWNER,               HIGH",
+			"earlierRequests=1,            REPEATED_REQUESTS,             HIGH",
+			"seenAway=true,                TERMINAL_AWAY_FROM_ADDRESS,    HIGH",
+			"role=AUTHORISED_AGENT,        AUTHORISED_AGENT,              MEDIUM" })
+	void namesEachRiskSignal(String fact, String expectedSignal, String expectedLevel) {
+		List<Map<String, Object>> rows = evaluateRisk(fact);
+
+		assertThat(rows).singleElement().satisfies(row -> {
+			assertThat(row.get("signal")).isEqualTo(expectedSignal);
+			assertThat(row.get("level")).isEqualTo(expectedLevel);
+		});
+	}
+
+	@Test
+	void findsNoRiskSignalInAnOrdinaryRequest() {
+		assertThat(evaluateRisk("none")).isEmpty();
+	}
+
+	@Test
+	void collectsEverySignalThatApplies() {
+		List<Map<String, Object>> rows = dmn.evaluateDecision(risk, riskFacts("LOST_DEVICE", 30, 10, 2, true,
+				"AUTHORISED_AGENT")).getResultList();
+
+		assertThat(rows).extracting(r -> r.get("signal"))
+			.containsExactlyInAnyOrder("RECENT_SETTLEMENT_CARD_CHANGE", "SHORTLY_AFTER_ACTIVATION", "LOST_DEVICE",
+					"REPEATED_REQUESTS", "TERMINAL_AWAY_FROM_ADDRESS", "AUTHORISED_AGENT");
+	}
+
+	private List<Map<String, Object>> evaluateRisk(String fact) {
+		String[] kv = fact.split("=");
+		String reason = kv[0].equals("reason") ? kv[1] : "DEVICE_FAULT";
+		int activated = kv[0].equals("activatedDaysAgo") ? Integer.parseInt(kv[1]) : 700;
+		int cardChanged = kv[0].equals("cardChangedDaysAgo") ? Integer.parseInt(kv[1]) : 400;
+		int earlier = kv[0].equals("earlierRequests") ? Integer.parseInt(kv[1]) : 0;
+		boolean away = kv[0].equals("seenAway");
+		String role = kv[0].equals("role") ? kv[1] : "LEGAL_PERSON";
+		return dmn.evaluateDecision(risk, riskFacts(reason, activated, cardChanged, earlier, away, role))
+			.getResultList();
+	}
+
+	private static Map<String, Object> riskFacts(String reason, int activated, int cardChanged, int earlier,
+			boolean away, String role) {
+		return Variables.createVariables()
+			.putValue("reason", reason)
+			.putValue("daysSinceActivation", activated)
+			.putValue("daysSinceSettlementCardChange", cardChanged)
+			.putValue("earlierRequests", earlier)
+			.putValue("seenAwayFromAddress", away)
+			.putValue("applicantRole", role);
+	}
+
+	@ParameterizedTest(name = "{0}, {1}, {2} → {3}")
+	@CsvSource(delimiter = ';', value = {
+			"BUSINESS_CLOSED; INDIVIDUAL; LEGAL_PERSON; ID_CARD,SETTLEMENT_CARD_COPY",
+			"BUSINESS_CLOSED; COMPANY; LEGAL_PERSON; ID_CARD,SETTLEMENT_CARD_COPY,BUSINESS_LICENCE",
+			"DEVICE_FAULT; INDIVIDUAL; LEGAL_PERSON; ID_CARD,SETTLEMENT_CARD_COPY,FAULT_CERTIFICATE",
+			"LOST_DEVICE; INDIVIDUAL; LEGAL_PERSON; ID_CARD,SETTLEMENT_CARD_COPY,POLICE_REPORT",
+			"CHANGE_OF_OWNER; INDIVIDUAL; LEGAL_PERSON; ID_CARD,SETTLEMENT_CARD_COPY,REGISTRATION_CHANGE_CERTIFICATE,NEW_OWNER_ID_CARD",
+			"SWITCHING_PROVIDER; INDIVIDUAL; AUTHORISED_AGENT; ID_CARD,SETTLEMENT_CARD_COPY,POWER_OF_ATTORNEY" })
+	void listsRequiredDocuments(String reason, String merchantType, String role, String expected) {
+		List<String> required = dmn
+			.evaluateDecision(documents,
+					Variables.createVariables()
+						.putValue("reason", reason)
+						.putValue("merchantType", merchantType)
+						.putValue("applicantRole", role))
+			.collectEntries("document");
+
+		assertThat(required).containsExactly(expected.split(","));
+	}
+
+}
