@@ -1,0 +1,81 @@
+package org.unbinddesk.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.test.context.TestPropertySource;
+import org.unbinddesk.support.ProcessTestSupport;
+
+/**
+ * The demo data set does what the README's table says. Each row starts a case on the demo data and checks where it
+ * stops; cases still open are cancelled so the terminal is free again. The tests run on a database of their own.
+ */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:unbinddesk-demo;DB_CLOSE_DELAY=-1")
+class DemoDataTests extends ProcessTestSupport {
+
+	@ParameterizedTest(name = "{0} {1} {2}: {5}")
+	@CsvSource(delimiter = '|', textBlock = """
+			898110000000001 | T0000001 | DEVICE_FAULT       | 张伟 | 13800000001 | Task_ReviewApplication   | riskLevel=LOW
+			898110000000001 | T0000001 | DEVICE_FAULT       | 张伟 | 13900000000 | Task_CallMerchantBack    | identityResult=CALLBACK
+			898110000000001 | T0000001 | DEVICE_FAULT       | 李四 | 13800000001 | Event_ApplicationRejected | identityResult=MISMATCH
+			898110000000002 | T0000002 | SWITCHING_PROVIDER | 李娜 | 13800000002 | Gateway_AwaitFeeDecision | feePayable=true
+			898110000000003 | T0000003 | BUSINESS_CLOSED    | 王芳 | 13800000003 | Event_NextSettlementRun  | awaitSettlement=true
+			898110000000004 | T0000004 | BUSINESS_CLOSED    | 刘洋 | 13800000004 | Task_ReviewApplication   | blockReasons=FUNDS_FROZEN
+			898110000000005 | T0000005 | BUSINESS_CLOSED    | 陈静 | 13800000005 | Task_ReviewApplication   | blockReasons=OPEN_DISPUTE
+			898110000000006 | T0000006 | BUSINESS_CLOSED    | 杨磊 | 13800000006 | Task_ReviewApplication   | blockReasons=OUTSTANDING_FEES
+			898110000000007 | T0000007 | DEVICE_REPLACEMENT | 赵敏 | 13800000007 | Task_ReviewApplication   | riskLevel=HIGH
+			898110000000008 | T0000008 | BUSINESS_CLOSED    | 周强 | 13800000008 | Task_ReviewApplication   | fee=0.0
+			898110000000001 | T0000009 | BUSINESS_CLOSED    | 张伟 | 13800000001 | Event_RequestInvalid     | outcome=REQUEST_INVALID
+			898110000000009 | T0000010 | BUSINESS_CLOSED    | 吴婷 | 13800000009 | Task_ReviewApplication   | riskLevel=MEDIUM
+			""")
+	void demoTerminalTakesItsDocumentedPath(String merchantNo, String terminalId, String reason, String name,
+			String phone, String where, String expectation) {
+		Map<String, Object> application = new HashMap<>();
+		application.put("channel", "PHONE");
+		application.put("merchantNo", merchantNo);
+		application.put("terminalId", terminalId);
+		application.put("reason", reason);
+		application.put("applicantName", name);
+		application.put("applicantIdNumber", idOnFile(merchantNo));
+		application.put("applicantPhone", phone);
+		application.put("applicantRole", "LEGAL_PERSON");
+		application.put("documents", "ID_CARD,SETTLEMENT_CARD_COPY,BUSINESS_LICENCE,FAULT_CERTIFICATE");
+
+		ProcessInstance pi = start(application);
+		runAsyncSteps(pi);
+
+		String[] expected = expectation.split("=");
+		if (where.startsWith("Event_Application") || where.equals("Event_RequestInvalid")) {
+			assertThat(pi).isEnded().hasPassed(where);
+		}
+		else {
+			assertThat(pi).isWaitingAt(where);
+			assertThat(String.valueOf(runtime.getVariable(pi.getId(), expected[0]))).isEqualTo(expected[1]);
+			correlate(pi, "CancellationRequested", Map.of());
+			assertThat(pi).isEnded();
+			return;
+		}
+		assertThat(String.valueOf(historicVariable(pi, expected[0]))).isEqualTo(expected[1]);
+	}
+
+	private static String idOnFile(String merchantNo) {
+		return switch (merchantNo) {
+			case "898110000000001" -> "110101198001011232";
+			case "898110000000002" -> "110105198506122347";
+			case "898110000000003" -> "310115197909233450";
+			case "898110000000004" -> "440305199002154566";
+			case "898110000000005" -> "110108197511305679";
+			case "898110000000006" -> "320106198810086788";
+			case "898110000000007" -> "510107199203177895";
+			case "898110000000008" -> "110101197007078919";
+			default -> "33010619830419012X";
+		};
+	}
+
+}

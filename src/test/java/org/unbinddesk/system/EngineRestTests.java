@@ -1,0 +1,100 @@
+package org.unbinddesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.unbinddesk.support.RegistryFixtures;
+import org.unbinddesk.support.RegistryFixtures.Merchant;
+
+/**
+ * The engine REST API over real HTTP: authentication first, then a case started the way a generic Camunda client
+ * starts it reaches the reviewers.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "camunda.bpm.generate-unique-process-engine-name=false")
+@ActiveProfiles({ "demo", "test" })
+class EngineRestTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	RegistryFixtures registry;
+
+	@Autowired
+	ManagementService management;
+
+	@Test
+	void refusesRequestsWithoutValidCredentials() {
+		assertThat(http.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.withBasicAuth("ops1", "wrong")
+			.getForEntity("/engine-rest/process-definition", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.withBasicAuth("reviewer1", "demo")
+			.getForEntity("/engine-rest/process-definition", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void caseStartedThroughEngineRestShowsUpForReviewers() {
+		Merchant m = registry.merchant();
+		Map<String, Object> body = Map.of("variables", Map.of("channel", value("PHONE"), "merchantNo",
+				value(m.merchantNo()), "terminalId", value(m.terminalId()), "reason", value("BUSINESS_CLOSED"),
+				"applicantName", value(m.legalName()), "applicantIdNumber", value(m.idNumber()), "applicantPhone",
+				value(m.phone()), "applicantRole", value("LEGAL_PERSON"), "documents",
+				value("ID_CARD,SETTLEMENT_CARD_COPY")));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+
+		ResponseEntity<Map<String, Object>> started = http.withBasicAuth("agent1", "demo")
+			.exchange("/engine-rest/process-definition/key/TerminalUnbinding/start", HttpMethod.POST,
+					new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
+					});
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String caseNumber = (String) started.getBody().get("businessKey");
+		assertThat(caseNumber).matches("UB-\\d{8}-\\d{6,}");
+		for (Job job : management.createJobQuery()
+			.processInstanceId((String) started.getBody().get("id"))
+			.messages()
+			.list()) {
+			management.executeJob(job.getId());
+		}
+		for (Job job : management.createJobQuery()
+			.processInstanceId((String) started.getBody().get("id"))
+			.messages()
+			.list()) {
+			management.executeJob(job.getId());
+		}
+
+		ResponseEntity<List<Map<String, Object>>> reviews = http.withBasicAuth("reviewer1", "demo")
+			.exchange("/engine-rest/task?candidateGroup=reviewers&processInstanceBusinessKey=" + caseNumber,
+					HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+					});
+		assertThat(reviews.getBody()).singleElement()
+			.satisfies(task -> assertThat((String) task.get("name")).startsWith("Review unbinding application · "
+					+ caseNumber));
+	}
+
+	private static Map<String, Object> value(String v) {
+		return Map.of("value", v, "type", "String");
+	}
+
+}
