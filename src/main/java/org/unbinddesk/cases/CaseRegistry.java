@@ -63,7 +63,14 @@ public class CaseRegistry {
 		CaseRequest request = fitted(given);
 		UnbindingCase unbindingCase = new UnbindingCase(caseNumber, processInstanceId, request,
 				LocalDateTime.now(clock));
-		Registration registration = check(request, unbindingCase);
+		RegistryCheck check = check(request);
+		if (check.terminal() != null) {
+			unbindingCase.identifyTerminal(check.terminal().getSn(), check.terminal().getTerminalId());
+		}
+		if (check.valid()) {
+			unbindingCase.holdTerminal();
+		}
+		Registration registration = new Registration(unbindingCase, check.reason(), check.args());
 		cases.saveAndFlush(unbindingCase);
 		audit.record(unbindingCase, "CASE_OPENED", "Channel " + request.channel() + ", reason " + request.reason()
 				+ (registration.valid() ? "" : "; request invalid: " + registration.reasonText()));
@@ -72,32 +79,34 @@ public class CaseRegistry {
 		return registration;
 	}
 
-	private Registration check(CaseRequest request, UnbindingCase unbindingCase) {
+	/**
+	 * Checks a request against the registry without recording anything.
+	 * @return the check; {@link RegistryCheck#valid()} when a case may be opened
+	 */
+	@Transactional(readOnly = true)
+	public RegistryCheck check(CaseRequest request) {
 		List<String> malformed = malformedFields(request);
 		if (!malformed.isEmpty()) {
-			return invalid(unbindingCase, InvalidReason.MALFORMED_REQUEST, String.join(", ", malformed));
+			return RegistryCheck.invalid(null, InvalidReason.MALFORMED_REQUEST, String.join(", ", malformed));
 		}
-		Optional<Merchant> merchant = merchants.findById(request.merchantNo());
-		if (merchant.isEmpty()) {
-			return invalid(unbindingCase, InvalidReason.UNKNOWN_MERCHANT, request.merchantNo());
+		if (merchants.findById(request.merchantNo()).isEmpty()) {
+			return RegistryCheck.invalid(null, InvalidReason.UNKNOWN_MERCHANT, request.merchantNo());
 		}
 		String terminalRef = request.terminalId() != null ? request.terminalId() : request.terminalSn();
 		Optional<Terminal> terminal = findTerminal(request);
 		if (terminal.isEmpty()) {
-			return invalid(unbindingCase, InvalidReason.UNKNOWN_TERMINAL, terminalRef);
+			return RegistryCheck.invalid(null, InvalidReason.UNKNOWN_TERMINAL, terminalRef);
 		}
 		Optional<Binding> binding = bindings.findByTerminalSn(terminal.get().getSn());
 		if (binding.isEmpty() || !binding.get().getMerchantNo().equals(request.merchantNo())) {
-			return invalid(unbindingCase, InvalidReason.TERMINAL_NOT_BOUND, terminalRef, request.merchantNo());
+			return RegistryCheck.invalid(null, InvalidReason.TERMINAL_NOT_BOUND, terminalRef, request.merchantNo());
 		}
 		Optional<UnbindingCase> open = cases.findByOpenTerminalSn(terminal.get().getSn());
-		unbindingCase.identifyTerminal(terminal.get().getSn(), terminal.get().getTerminalId());
 		if (open.isPresent()) {
-			return invalid(unbindingCase, InvalidReason.CASE_ALREADY_OPEN, terminal.get().getTerminalId(),
-					open.get().getCaseNumber());
+			return RegistryCheck.invalid(terminal.get(), InvalidReason.CASE_ALREADY_OPEN,
+					terminal.get().getTerminalId(), open.get().getCaseNumber());
 		}
-		unbindingCase.holdTerminal();
-		return new Registration(unbindingCase, null, List.of());
+		return new RegistryCheck(terminal.get(), null, List.of());
 	}
 
 	private Optional<Terminal> findTerminal(CaseRequest request) {
@@ -110,8 +119,29 @@ public class CaseRegistry {
 		return byId.isPresent() ? byId : bySn;
 	}
 
-	private Registration invalid(UnbindingCase unbindingCase, InvalidReason reason, String... args) {
-		return new Registration(unbindingCase, reason, Arrays.asList(args));
+	/** The open case of a terminal, if any. */
+	public Optional<UnbindingCase> openCaseOf(String terminalSn) {
+		return cases.findByOpenTerminalSn(terminalSn);
+	}
+
+	/**
+	 * @param terminal the terminal the request names, when it was found
+	 * @param reason why the request cannot be accepted; null when it can
+	 */
+	public record RegistryCheck(Terminal terminal, InvalidReason reason, List<String> args) {
+
+		static RegistryCheck invalid(Terminal terminal, InvalidReason reason, String... args) {
+			return new RegistryCheck(terminal, reason, Arrays.asList(args));
+		}
+
+		public boolean valid() {
+			return reason == null;
+		}
+
+		public String reasonText() {
+			return valid() ? null : reason.describe(args);
+		}
+
 	}
 
 	/** The fields that are missing or malformed, by their variable names. */
@@ -152,7 +182,7 @@ public class CaseRegistry {
 	}
 
 	/** Cuts what was given to the registry's column sizes: an invalid request is recorded, not refused by the DB. */
-	private static CaseRequest fitted(CaseRequest r) {
+	static CaseRequest fitted(CaseRequest r) {
 		return new CaseRequest(fit(r.channel(), 20), fit(r.merchantNo(), 15), fit(r.terminalId(), 8),
 				fit(r.terminalSn(), 32), fit(r.reason(), 30), fit(r.applicantName(), 100),
 				fit(r.applicantIdNumber(), 18), fit(r.applicantPhone(), 11), fit(r.applicantRole(), 20),

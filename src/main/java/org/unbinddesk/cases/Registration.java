@@ -32,7 +32,7 @@ public record Registration(UnbindingCase unbindingCase, InvalidReason invalidRea
 			this.text = text;
 		}
 
-		String describe(List<String> args) {
+		public String describe(List<String> args) {
 			return text.formatted(args.toArray());
 		}
 

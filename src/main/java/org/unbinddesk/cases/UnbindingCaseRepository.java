@@ -4,8 +4,10 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface UnbindingCaseRepository extends JpaRepository<UnbindingCase, String> {
+public interface UnbindingCaseRepository
+		extends JpaRepository<UnbindingCase, String>, JpaSpecificationExecutor<UnbindingCase> {
 
 	Optional<UnbindingCase> findByOpenTerminalSn(String terminalSn);
 

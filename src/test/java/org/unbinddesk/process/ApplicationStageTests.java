@@ -190,7 +190,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 
 	@Test
 	void withdrawsTheCaseWhenTheMerchantDeclinesTheFee() {
-		Merchant m = registry.merchant(new Spec().activatedDaysAgo(60).minimumTermMonths(24));
+		Merchant m = registry.merchant(new Spec().activatedDaysAgo(40).minimumTermMonths(24));
 		ProcessInstance pi = start(applicationFor(m, "SWITCHING_PROVIDER"));
 		runAsyncSteps(pi);
 
@@ -205,7 +205,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 
 	@Test
 	void withdrawsTheCaseWhenTheFeeIsNotAcceptedInTime() {
-		Merchant m = registry.merchant(new Spec().activatedDaysAgo(60).minimumTermMonths(24));
+		Merchant m = registry.merchant(new Spec().activatedDaysAgo(40).minimumTermMonths(24));
 		ProcessInstance pi = start(applicationFor(m, "SWITCHING_PROVIDER"));
 		runAsyncSteps(pi);
 

@@ -29,6 +29,7 @@ import org.unbinddesk.support.RegistryFixtures.Merchant;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "camunda.bpm.generate-unique-process-engine-name=false")
+// same configuration as WebTestSupport, so both share one application context
 @ActiveProfiles({ "demo", "test" })
 class EngineRestTests {
 
@@ -61,27 +62,16 @@ class EngineRestTests {
 				"applicantName", value(m.legalName()), "applicantIdNumber", value(m.idNumber()), "applicantPhone",
 				value(m.phone()), "applicantRole", value("LEGAL_PERSON"), "documents",
 				value("ID_CARD,SETTLEMENT_CARD_COPY")));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-
-		ResponseEntity<Map<String, Object>> started = http.withBasicAuth("agent1", "demo")
-			.exchange("/engine-rest/process-definition/key/TerminalUnbinding/start", HttpMethod.POST,
-					new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
-					});
+		ResponseEntity<Map<String, Object>> started = startThroughEngineRest(body);
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String caseNumber = (String) started.getBody().get("businessKey");
 		assertThat(caseNumber).matches("UB-\\d{8}-\\d{6,}");
-		for (Job job : management.createJobQuery()
+		List<Job> due;
+		while (!(due = management.createJobQuery()
 			.processInstanceId((String) started.getBody().get("id"))
 			.messages()
-			.list()) {
-			management.executeJob(job.getId());
-		}
-		for (Job job : management.createJobQuery()
-			.processInstanceId((String) started.getBody().get("id"))
-			.messages()
-			.list()) {
-			management.executeJob(job.getId());
+			.list()).isEmpty()) {
+			due.forEach(job -> management.executeJob(job.getId()));
 		}
 
 		ResponseEntity<List<Map<String, Object>>> reviews = http.withBasicAuth("reviewer1", "demo")
@@ -93,8 +83,34 @@ class EngineRestTests {
 					+ caseNumber));
 	}
 
+	private ResponseEntity<Map<String, Object>> startThroughEngineRest(Map<String, Object> body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return http.withBasicAuth("agent1", "demo")
+			.exchange("/engine-rest/process-definition/key/TerminalUnbinding/start", HttpMethod.POST,
+					new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
+					});
+	}
+
 	private static Map<String, Object> value(String v) {
 		return Map.of("value", v, "type", "String");
+	}
+
+
+	@Test
+	void caseStartedThroughEngineRestWithBadVariablesEndsAsRequestInvalid() {
+		Map<String, Object> body = Map.of("variables", Map.of("merchantNo", Map.of("value", 42, "type", "Integer"),
+				"reason", value("BORED")));
+		ResponseEntity<Map<String, Object>> started = startThroughEngineRest(body);
+
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(started.getBody().get("ended")).isEqualTo(true);
+		ResponseEntity<Map<String, Object>> view = http.withBasicAuth("agent1", "demo")
+			.exchange("/api/unbinding-cases/" + started.getBody().get("businessKey"), HttpMethod.GET, null,
+					new ParameterizedTypeReference<>() {
+					});
+		assertThat(view.getBody()).containsEntry("status", "CLOSED").containsEntry("outcome", "REQUEST_INVALID");
+		assertThat((String) view.getBody().get("outcomeReason")).startsWith("The request is incomplete or malformed");
 	}
 
 }

@@ -1,0 +1,37 @@
+package org.unbinddesk.api;
+
+import java.util.Map;
+
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A problem the API reports as such: its kind, a human detail and any properties the client can act on (the open
+ * case, what the case waits for).
+ */
+class ApiException extends RuntimeException {
+
+	private final ProblemTypes type;
+
+	private final Map<String, Object> properties;
+
+	ApiException(ProblemTypes type, String detail) {
+		this(type, detail, Map.of());
+	}
+
+	ApiException(ProblemTypes type, String detail, Map<String, Object> properties) {
+		super(detail);
+		this.type = type;
+		this.properties = properties;
+	}
+
+	ProblemDetail toProblem() {
+		ProblemDetail problem = type.problem(getMessage());
+		properties.forEach(problem::setProperty);
+		return problem;
+	}
+
+	ProblemTypes type() {
+		return type;
+	}
+
+}

@@ -1,0 +1,118 @@
+package org.unbinddesk.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.unbinddesk.cases.CaseStatus;
+import org.unbinddesk.cases.Stage;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The case API for intake channels: open, follow and act on unbinding cases.
+ */
+@RestController
+@RequestMapping("/api/unbinding-cases")
+@Tag(name = "Unbinding cases")
+@SecurityRequirement(name = "basic")
+class CaseController {
+
+	static final String CASE_NUMBER = "UB-\\d{8}-\\d{6,8}";
+
+	private final CaseIntake intake;
+
+	private final CaseQueries queries;
+
+	private final CaseMessages messages;
+
+	CaseController(CaseIntake intake, CaseQueries queries, CaseMessages messages) {
+		this.intake = intake;
+		this.queries = queries;
+		this.messages = messages;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Open a case",
+			description = "Validated before anything starts. Idempotent with the Idempotency-Key header; a second open case for a terminal is a 409 naming the open one.")
+	ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1,
+					max = 100) @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII") String idempotencyKey) {
+		CaseIntake.Opened opened = intake.open(request, idempotencyKey);
+		String caseNumber = opened.unbindingCase().getCaseNumber();
+		return ResponseEntity.created(URI.create("/api/unbinding-cases/" + caseNumber))
+			.header("Idempotent-Replayed", String.valueOf(!opened.created()))
+			.body(queries.view(caseNumber));
+	}
+
+	@GetMapping("/{caseNumber}")
+	@Operation(summary = "Follow a case: stage, status, outcome, fee, open tasks, timeline and notices")
+	CaseView get(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber) {
+		return queries.view(caseNumber);
+	}
+
+	@GetMapping
+	@Operation(summary = "Search cases", description = "Newest first; from/to filter on the day the case was opened.")
+	CaseView.Page search(@RequestParam(required = false) CaseStatus status,
+			@RequestParam(required = false) Stage stage,
+			@RequestParam(required = false) @Pattern(regexp = "\\d{15}", message = "must be 15 digits") String merchantNo,
+			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9]{8}", message = "must be 8 letters or digits") String terminalId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return queries.search(status, stage, merchantNo, terminalId, from == null ? null : from.atStartOfDay(),
+				to == null ? null : to.plusDays(1).atStartOfDay(), page, size);
+	}
+
+	@PostMapping(path = "/{caseNumber}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Documents the merchant supplied (message DocumentsSupplied)")
+	CaseView supplyDocuments(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
+			@Valid @RequestBody MessageRequests.DocumentsSupplied body) {
+		messages.supplyDocuments(caseNumber, body.documents());
+		return queries.view(caseNumber);
+	}
+
+	@PostMapping(path = "/{caseNumber}/fee-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The merchant accepts or declines the fee (messages FeeAccepted / FeeDeclined)")
+	CaseView decideFee(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
+			@Valid @RequestBody MessageRequests.FeeDecision body) {
+		messages.decideFee(caseNumber, body);
+		return queries.view(caseNumber);
+	}
+
+	@PostMapping(path = "/{caseNumber}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The merchant cancels the request, until the unbind starts (message CancellationRequested)")
+	CaseView cancel(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
+			@Valid @RequestBody MessageRequests.Cancellation body) {
+		messages.cancel(caseNumber, body.reason());
+		return queries.view(caseNumber);
+	}
+
+	@GetMapping("/{caseNumber}/notices")
+	@Operation(summary = "The notices sent to the merchant for a case")
+	List<CaseView.NoticeView> notices(
+			@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber) {
+		return queries.notices(caseNumber);
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.unbinddesk.api;
+
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * A case as the API shows it: personal data masked, figures and decisions as the process holds them.
+ */
+record CaseView(String caseNumber, String status, String stage, String outcome, String outcomeReason,
+		LocalDateTime openedAt, LocalDateTime closedAt, String channel, String reason, Merchant merchant,
+		Terminal terminal, Applicant applicant, Documents documents, String identityResult, String riskLevel,
+		List<String> riskSignals, Boolean accountBlocked, List<String> blockReasons, Double fee, Double depositRefund,
+		String deviceDisposition, List<String> waitingFor, List<OpenTask> openTasks, List<TimelineEntry> timeline,
+		List<NoticeView> notices) {
+
+	record Merchant(String merchantNo, String name) {
+	}
+
+	record Terminal(String terminalId, String sn) {
+	}
+
+	record Applicant(String name, String idNumber, String phone, String role) {
+	}
+
+	record Documents(List<String> supplied, List<String> missing) {
+	}
+
+	record OpenTask(String name, List<String> candidateGroups, String assignee, Date created, Date due,
+			int priority) {
+	}
+
+	/** One step of the case, from the engine's history: what, when, and who (for people's steps). */
+	record TimelineEntry(String step, String type, Date startedAt, Date endedAt, String actor) {
+	}
+
+	record NoticeView(String type, String language, String text, LocalDateTime createdAt, String status) {
+	}
+
+	/** A line of a case list. */
+	record Summary(String caseNumber, String status, String stage, String outcome, String merchantNo,
+			String terminalId, String reason, LocalDateTime openedAt, LocalDateTime closedAt) {
+	}
+
+	/** A page of a case list. */
+	record Page(List<Summary> items, int page, int size, long totalElements, int totalPages) {
+	}
+
+}

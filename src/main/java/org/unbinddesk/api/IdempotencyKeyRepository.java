@@ -1,0 +1,7 @@
+package org.unbinddesk.api;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface IdempotencyKeyRepository extends JpaRepository<IdempotencyKey, String> {
+
+}
