@@ -40,6 +40,7 @@ public final class ProcessVariables {
 	public static final String ADDITIONAL_DOCUMENTS = "additionalDocuments";
 	/** Documents a reviewer asked for on top of the required ones. */
 	public static final String EXTRA_DOCUMENTS = "extraDocuments";
+	public static final String DOCUMENTS_DUE_DATE = "documentsDueDate";
 	public static final String IDENTITY_RESULT = "identityResult";
 	public static final String IDENTITY_NOTE = "identityNote";
 	public static final String PHONE_ON_FILE = "phoneOnFile";

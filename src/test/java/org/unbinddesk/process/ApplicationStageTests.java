@@ -28,7 +28,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 
 		ProcessInstance pi = start(application);
 
-		assertThat(pi).isWaitingAt("Gateway_AwaitDocuments").isWaitingFor("DocumentsSupplied");
+		assertThat(pi).isWaitingAt("Task_SupplyDocuments").isWaitingFor("DocumentsSupplied");
 		assertThat(runtime.getVariable(pi.getId(), "missingDocuments"))
 			.isEqualTo("SETTLEMENT_CARD_COPY,BUSINESS_LICENCE,FAULT_CERTIFICATE");
 		assertThat(noticesOf(pi)).singleElement().satisfies(n -> {
@@ -37,11 +37,27 @@ class ApplicationStageTests extends ProcessTestSupport {
 		});
 
 		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "SETTLEMENT_CARD_COPY,BUSINESS_LICENCE"));
-		assertThat(pi).isWaitingAt("Gateway_AwaitDocuments");
+		assertThat(pi).isWaitingAt("Task_SupplyDocuments");
 		assertThat(runtime.getVariable(pi.getId(), "missingDocuments")).isEqualTo("FAULT_CERTIFICATE");
 
 		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "FAULT_CERTIFICATE"));
 		assertThat(pi).isWaitingAt("Task_VerifyIdentity");
+	}
+
+	@Test
+	void letsAnAgentSupplyDocumentsOnTheMerchantsBehalf() {
+		Merchant m = registry.merchant();
+		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
+		application.put("documents", "ID_CARD,SETTLEMENT_CARD_COPY");
+		ProcessInstance pi = start(application);
+		Task supply = taskAt(pi, "Task_SupplyDocuments");
+		assertThat(tasks.createTaskQuery().taskId(supply.getId()).taskCandidateGroup("agents").count()).isEqualTo(1);
+		assertThat(supply.getDueDate()).isInTheFuture();
+
+		completeAs("agent2", supply, Map.of("additionalDocuments", "FAULT_CERTIFICATE"));
+
+		assertThat(pi).hasPassed("Task_SupplyDocuments").isWaitingAt("Task_VerifyIdentity");
+		assertThat(runtime.getVariable(pi.getId(), "documents")).isEqualTo("ID_CARD,SETTLEMENT_CARD_COPY,FAULT_CERTIFICATE");
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class ReviewStageTests extends ProcessTestSupport {
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "REQUEST_INFO", "missingDocuments", "FAULT_CERTIFICATE,INVOICE"));
 
-		assertThat(pi).isWaitingAt("Gateway_AwaitDocuments");
+		assertThat(pi).isWaitingAt("Task_SupplyDocuments");
 		assertThat(noticesOf(pi).get(noticesOf(pi).size() - 1).getTextEn())
 			.contains("we still need: fault certificate, INVOICE");
 		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "FAULT_CERTIFICATE,INVOICE"));
