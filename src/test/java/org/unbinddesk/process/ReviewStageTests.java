@@ -104,7 +104,9 @@ class ReviewStageTests extends ProcessTestSupport {
 		assertThat(runtime.getVariable(pi.getId(), "riskLevel")).isEqualTo("HIGH");
 		assertThat(runtime.getVariable(pi.getId(), "riskSignals")).isEqualTo("RECENT_SETTLEMENT_CARD_CHANGE");
 		assertThat(taskAt(pi, "Task_ReviewApplication").getPriority()).isEqualTo(80);
+		fireTimer(pi, "Event_ReviewOverdue");
 
+		// escalated: a supervisor takes the first review
 		completeAs("supervisor1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
 		assertThat(pi).isWaitingAt("Task_GiveSecondApproval");
 		Task second = taskAt(pi, "Task_GiveSecondApproval");
@@ -112,7 +114,7 @@ class ReviewStageTests extends ProcessTestSupport {
 
 		assertThatThrownBy(() -> tasks.claim(second.getId(), "supervisor1"))
 			.hasMessageContaining("Four eyes: supervisor1 gave the first approval");
-		identity.setAuthenticatedUserId("supervisor1");
+		loginAs("supervisor1");
 		assertThatThrownBy(() -> tasks.complete(second.getId(), Map.of("secondApprovalDecision", "APPROVE")))
 			.hasMessageContaining("Four eyes: supervisor1 gave the first approval");
 		identity.clearAuthentication();

@@ -149,7 +149,7 @@ public abstract class ProcessTestSupport {
 
 	/** Claims and completes a task as the given user, the way Tasklist does it (user logged in). */
 	protected void completeAs(String userId, Task task, Map<String, Object> variables) {
-		identity.setAuthenticatedUserId(userId);
+		loginAs(userId);
 		try {
 			tasks.claim(task.getId(), userId);
 			tasks.complete(task.getId(), variables);
@@ -157,6 +157,12 @@ public abstract class ProcessTestSupport {
 		finally {
 			identity.clearAuthentication();
 		}
+	}
+
+	/** Makes the user, with their groups, the engine's current user, as Tasklist does after a login. */
+	protected void loginAs(String userId) {
+		identity.setAuthentication(userId,
+				identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList());
 	}
 
 	protected void correlate(ProcessInstance pi, String message, Map<String, Object> variables) {

@@ -46,7 +46,7 @@ class EngineRestTests {
 	void refusesRequestsWithoutValidCredentials() {
 		assertThat(http.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(http.withBasicAuth("ops1", "wrong")
+		assertThat(http.withBasicAuth("nobody", "wrong")
 			.getForEntity("/engine-rest/process-definition", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(http.withBasicAuth("reviewer1", "demo")

@@ -1,0 +1,141 @@
+package org.unbinddesk.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven through Debian's ChromeDriver (both set explicitly: nothing is downloaded), with
+ * the waits and screenshots the web app tests need. Where the browser is not installed the tests are skipped on a
+ * developer's machine and fail in CI.
+ */
+public final class Browser implements AutoCloseable {
+
+	public static final String CHROMIUM = "/usr/bin/chromium";
+
+	public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final WebDriver driver;
+
+	private final WebDriverWait wait;
+
+	private Browser(WebDriver driver) {
+		this.driver = driver;
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+	}
+
+	public static Browser start() {
+		boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+		if (!installed && System.getenv("CI") != null) {
+			Assertions.fail("Chromium and ChromeDriver are missing: .ci/run installs them (apt-get install chromium chromium-driver)");
+		}
+		Assumptions.assumeTrue(installed, "Chromium not installed: apt-get install chromium chromium-driver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--window-size=1400,1300", "--lang=en-US", "--no-first-run", "--disable-quic",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		return new Browser(new ChromeDriver(service, options));
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	public void open(String url) {
+		driver.get(url);
+	}
+
+	public WebElement waitFor(By by) {
+		return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	/** Clicks once the element can be clicked, again if Angular re-rendered it meanwhile. */
+	public void click(By by) {
+		for (int attempt = 0;; attempt++) {
+			try {
+				WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+				// Tasklist's fixed footer covers the bottom of a long form
+				((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+				wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+				return;
+			}
+			catch (StaleElementReferenceException | ElementClickInterceptedException ex) {
+				// re-rendered or still moving after the scroll: look again
+				if (attempt > 5) {
+					throw ex;
+				}
+				pause();
+			}
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(300);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	public void type(By by, String text) {
+		WebElement field = waitFor(by);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	public void waitUntilGone(By by) {
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+	}
+
+	public void waitForText(String text) {
+		wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+	}
+
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+					StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+}
