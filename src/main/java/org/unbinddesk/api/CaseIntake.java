@@ -134,6 +134,10 @@ class CaseIntake {
 	}
 
 	private static ApiException refusal(RegistryCheck check) {
+		if (check.reason() == InvalidReason.DAILY_LIMIT_REACHED) {
+			return new ApiException(ProblemTypes.TOO_MANY_REQUESTS, check.reasonText(),
+					Map.of("reason", check.reason().name()));
+		}
 		if (check.reason() == InvalidReason.CASE_ALREADY_OPEN) {
 			return new ApiException(ProblemTypes.OPEN_CASE_EXISTS, check.reasonText(),
 					Map.of("openCase", check.args().get(1)));

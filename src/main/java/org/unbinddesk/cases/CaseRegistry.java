@@ -1,6 +1,7 @@
 package org.unbinddesk.cases;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.audit.AuditLog;
@@ -26,6 +28,7 @@ import org.unbinddesk.registry.TerminalRepository;
  * the merchant and terminal exist, the terminal is bound to that merchant, and no other case is open for it.
  */
 @Service
+@EnableConfigurationProperties(CaseLimits.class)
 public class CaseRegistry {
 
 	public static final Pattern MERCHANT_NO = Pattern.compile("\\d{15}");
@@ -48,8 +51,11 @@ public class CaseRegistry {
 
 	private final Clock clock;
 
+	private final CaseLimits limits;
+
 	CaseRegistry(UnbindingCaseRepository cases, MerchantRepository merchants, TerminalRepository terminals,
-			BindingRepository bindings, AuditLog audit, Clock clock) {
+			BindingRepository bindings, AuditLog audit, Clock clock, CaseLimits limits) {
+		this.limits = limits;
 		this.cases = cases;
 		this.merchants = merchants;
 		this.terminals = terminals;
@@ -105,6 +111,17 @@ public class CaseRegistry {
 		if (open.isPresent()) {
 			return RegistryCheck.invalid(terminal.get(), InvalidReason.CASE_ALREADY_OPEN,
 					terminal.get().getTerminalId(), open.get().getCaseNumber());
+		}
+		LocalDateTime midnight = LocalDate.now(clock).atStartOfDay();
+		if (cases.countByTerminalSnAndOpenedAtAfter(terminal.get().getSn(), midnight) >= limits
+			.casesPerTerminalPerDay()) {
+			return RegistryCheck.invalid(terminal.get(), InvalidReason.DAILY_LIMIT_REACHED,
+					"terminal " + terminal.get().getTerminalId(), String.valueOf(limits.casesPerTerminalPerDay()));
+		}
+		if (cases.countByMerchantNoAndOpenedAtAfter(request.merchantNo(), midnight) >= limits
+			.casesPerMerchantPerDay()) {
+			return RegistryCheck.invalid(terminal.get(), InvalidReason.DAILY_LIMIT_REACHED,
+					"merchant " + request.merchantNo(), String.valueOf(limits.casesPerMerchantPerDay()));
 		}
 		return new RegistryCheck(terminal.get(), null, List.of());
 	}

@@ -24,7 +24,8 @@ public record Registration(UnbindingCase unbindingCase, InvalidReason invalidRea
 		MALFORMED_REQUEST("The request is incomplete or malformed (%s)"),
 		UNKNOWN_MERCHANT("Merchant number %s is not known"), UNKNOWN_TERMINAL("Terminal %s is not known"),
 		TERMINAL_NOT_BOUND("Terminal %s is not bound to merchant %s"),
-		CASE_ALREADY_OPEN("Terminal %s already has an open unbinding case, %s");
+		CASE_ALREADY_OPEN("Terminal %s already has an open unbinding case, %s"),
+		DAILY_LIMIT_REACHED("The daily limit of unbinding requests for %s is reached (%s a day)");
 
 		private final String text;
 

@@ -11,6 +11,10 @@ public interface UnbindingCaseRepository
 
 	Optional<UnbindingCase> findByOpenTerminalSn(String terminalSn);
 
+	long countByTerminalSnAndOpenedAtAfter(String terminalSn, LocalDateTime after);
+
+	long countByMerchantNoAndOpenedAtAfter(String merchantNo, LocalDateTime after);
+
 	long countByTerminalSnAndOpenedAtAfterAndCaseNumberNot(String terminalSn, LocalDateTime after, String caseNumber);
 
 }

@@ -258,6 +258,23 @@ class CaseApiTests extends WebTestSupport {
 	}
 
 	@Test
+	void limitsRequestsPerTerminalPerDay() {
+		Merchant m = registry.merchant();
+		for (int i = 0; i < 3; i++) {
+			String caseNumber = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();
+			post("intake1", "/api/unbinding-cases/" + caseNumber + "/cancellation", "{}");
+		}
+
+		Response fourth = post("intake1", "/api/unbinding-cases", application(m));
+
+		assertThat(fourth.status()).isEqualTo(429);
+		assertThat(fourth.json().get("type").asText()).isEqualTo("https://unbinddesk.org/problems/too-many-requests");
+		assertThat(fourth.json().get("detail").asText())
+			.isEqualTo("The daily limit of unbinding requests for terminal " + m.terminalId() + " is reached (3 a day)");
+		assertThat(casesOf(m)).isEqualTo(3);
+	}
+
+	@Test
 	void answersUnknownCasesWith404() {
 		Response response = get("intake1", "/api/unbinding-cases/UB-19990101-000001");
 

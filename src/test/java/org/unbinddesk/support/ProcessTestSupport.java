@@ -34,7 +34,7 @@ import org.unbinddesk.support.RegistryFixtures.Merchant;
  * Runs the process on the engine with the job executor off: tests execute asynchronous steps and timers themselves.
  */
 @SpringBootTest
-@ActiveProfiles({ "demo", "test" })
+@ActiveProfiles(resolver = TestProfiles.class)
 public abstract class ProcessTestSupport {
 
 	@Autowired

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "camunda.bpm.generate-unique-process-engine-name=false")
-@ActiveProfiles({ "demo", "test" })
+@ActiveProfiles(resolver = TestProfiles.class)
 public abstract class WebTestSupport {
 
 	protected static final ObjectMapper JSON = new ObjectMapper();

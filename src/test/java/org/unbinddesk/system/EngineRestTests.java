@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.unbinddesk.support.TestProfiles;
 import org.unbinddesk.support.RegistryFixtures;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 
@@ -30,7 +31,7 @@ import org.unbinddesk.support.RegistryFixtures.Merchant;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "camunda.bpm.generate-unique-process-engine-name=false")
 // same configuration as WebTestSupport, so both share one application context
-@ActiveProfiles({ "demo", "test" })
+@ActiveProfiles(resolver = TestProfiles.class)
 class EngineRestTests {
 
 	@Autowired

@@ -1,0 +1,54 @@
+package org.unbinddesk.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outside the demo profile the service refuses to start with a demo or default password: the demo users' password,
+ * an admin user whose password is missing (the starter would then use the user id), weak or equal to the user id, or
+ * an empty database password on a server database.
+ */
+@Component
+@Profile("!demo")
+class ProductionSafety implements InitializingBean {
+
+	static final Set<String> WEAK = Set.of("", "admin", "demo", "password", "changeme", "camunda", "secret", "sa",
+			"postgres", "123456");
+
+	private final Environment environment;
+
+	ProductionSafety(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		List<String> problems = new ArrayList<>();
+		if (environment.containsProperty("unbinddesk.demo.password")) {
+			problems.add("unbinddesk.demo.password is set: demo users belong to the demo profile only");
+		}
+		String adminId = environment.getProperty("camunda.bpm.admin-user.id");
+		if (adminId != null) {
+			String password = environment.getProperty("camunda.bpm.admin-user.password");
+			if (password == null || password.equals(adminId) || WEAK.contains(password.toLowerCase())) {
+				problems.add("the admin user's password (camunda.bpm.admin-user.password) is missing or a default one");
+			}
+		}
+		String url = environment.getProperty("spring.datasource.url", "");
+		String dbPassword = environment.getProperty("spring.datasource.password", "");
+		if (!url.startsWith("jdbc:h2:") && WEAK.contains(dbPassword.toLowerCase())) {
+			problems.add("the database password (UNBINDDESK_DB_PASSWORD) is empty or a default one");
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Refusing to start outside the demo profile: " + String.join("; ", problems)
+					+ ". Set secrets through the environment or files under UNBINDDESK_SECRETS (see README).");
+		}
+	}
+
+}
