@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
  * and the terminal's transactions.
  */
 @Service
+@ConditionalOnProperty(name = "unbinddesk.settlement.mode", havingValue = "registry", matchIfMissing = true)
 class RegistryAccountStatusChecker implements AccountStatusChecker {
 
 	private final JdbcClient jdbc;

@@ -124,7 +124,7 @@ class CaseQueries {
 				(String) vars.get(IDENTITY_RESULT), (String) vars.get(RISK_LEVEL), list(vars.get(RISK_SIGNALS)),
 				(Boolean) vars.get(ACCOUNT_BLOCKED), list(vars.get(BLOCK_REASONS)), (Double) vars.get(FEE),
 				(Double) vars.get(DEPOSIT_REFUND), c.getDeviceDisposition(), waitingFor(pi), openTasks(pi),
-				timeline(pi), notices(caseNumber));
+				timeline(pi), notices(caseNumber), incidents(pi));
 	}
 
 	List<CaseView.NoticeView> notices(String caseNumber) {
@@ -169,6 +169,18 @@ class CaseQueries {
 			.toList();
 		return new CaseView.OpenTask(t.getName(), groups, t.getAssignee(), t.getCreateTime(), t.getDueDate(),
 				t.getPriority());
+	}
+
+	private List<CaseView.IncidentView> incidents(String processInstanceId) {
+		if (processInstanceId == null) {
+			return List.of();
+		}
+		return runtime.createIncidentQuery()
+			.processInstanceId(processInstanceId)
+			.list()
+			.stream()
+			.map(i -> new CaseView.IncidentView(i.getActivityId(), i.getIncidentMessage(), i.getIncidentTimestamp()))
+			.toList();
 	}
 
 	private List<CaseView.TimelineEntry> timeline(String processInstanceId) {

@@ -12,7 +12,7 @@ record CaseView(String caseNumber, String status, String stage, String outcome, 
 		Terminal terminal, Applicant applicant, Documents documents, String identityResult, String riskLevel,
 		List<String> riskSignals, Boolean accountBlocked, List<String> blockReasons, Double fee, Double depositRefund,
 		String deviceDisposition, List<String> waitingFor, List<OpenTask> openTasks, List<TimelineEntry> timeline,
-		List<NoticeView> notices) {
+		List<NoticeView> notices, List<IncidentView> incidents) {
 
 	record Merchant(String merchantNo, String name) {
 	}
@@ -32,6 +32,10 @@ record CaseView(String caseNumber, String status, String stage, String outcome, 
 
 	/** One step of the case, from the engine's history: what, when, and who (for people's steps). */
 	record TimelineEntry(String step, String type, Date startedAt, Date endedAt, String actor) {
+	}
+
+	/** A step that failed technically and waits for operations to retry it (Cockpit, or the engine REST API). */
+	record IncidentView(String step, String message, Date since) {
 	}
 
 	record NoticeView(String type, String language, String text, LocalDateTime createdAt, String status) {

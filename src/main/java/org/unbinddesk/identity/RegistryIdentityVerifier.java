@@ -2,6 +2,7 @@ package org.unbinddesk.identity;
 
 import java.util.Objects;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.ApplicantRole;
 import org.unbinddesk.registry.Merchant;
@@ -12,6 +13,7 @@ import org.unbinddesk.registry.MerchantRepository;
  * agent is never the legal person, so the legal person is always called back on the number on file.
  */
 @Service
+@ConditionalOnProperty(name = "unbinddesk.identity.mode", havingValue = "registry", matchIfMissing = true)
 class RegistryIdentityVerifier implements IdentityVerifier {
 
 	private final MerchantRepository merchants;
