@@ -21,7 +21,7 @@ public class RegistryFixtures {
 
 	private final JdbcClient jdbc;
 
-	RegistryFixtures(JdbcClient jdbc) {
+	public RegistryFixtures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
