@@ -1,0 +1,158 @@
+package org.unbinddesk.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.unbinddesk.support.EmbeddedPostgresConfiguration;
+import org.unbinddesk.support.RegistryFixtures;
+import org.unbinddesk.support.RegistryFixtures.Merchant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The packaged service is killed with SIGKILL while cases wait at review, and again while unbind jobs are due; after
+ * each restart every case is still there, and in the end every case is unbound exactly once. On the H2 file database
+ * and on PostgreSQL.
+ */
+class CrashRecoveryIT {
+
+	static final int CASES = 10;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@Test
+	void noCaseIsLostWhenTheServiceIsKilledOnTheH2FileDatabase() throws Exception {
+		// the service's own default: ./data under its working directory
+		Path dir = Files.createTempDirectory("unbind-desk-crash");
+		String url = "jdbc:h2:file:" + dir.resolve("data/unbind-desk") + ";AUTO_SERVER=TRUE";
+		survivesCrashes("h2", dir, url, "sa", "", Map.of(), "--spring.profiles.active=demo");
+	}
+
+	@Test
+	void noCaseIsLostWhenTheServiceIsKilledOnPostgres() throws Exception {
+		String url = EmbeddedPostgresConfiguration.database("crash_recovery");
+		survivesCrashes("postgres", Files.createTempDirectory("unbind-desk-crash-pg"), url, "postgres", "postgres",
+				Map.of("UNBINDDESK_DB_URL", url, "UNBINDDESK_DB_USER", "postgres", "UNBINDDESK_DB_PASSWORD", "postgres",
+						"UNBINDDESK_SECURE_COOKIES", "false"),
+				"--spring.profiles.active=demo,postgres");
+	}
+
+	private void survivesCrashes(String name, Path workingDirectory, String url, String user, String password,
+			Map<String, String> env, String profiles) throws Exception {
+		ServiceProcess first = ServiceProcess.start(name + "-1", workingDirectory, env, profiles);
+		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, user, password));
+		RegistryFixtures registry = new RegistryFixtures(jdbc);
+		List<String> cases = new ArrayList<>();
+		for (int i = 0; i < CASES; i++) {
+			cases.add(open(first.port, registry.merchant()));
+		}
+		awaitAll(first.port, cases, c -> "REVIEW".equals(c.get("stage").asText()));
+		first.kill();
+
+		// second life without a job executor, so the unbind jobs of approved cases are certainly due when it dies
+		ServiceProcess second = ServiceProcess.start(name + "-2", workingDirectory, env, profiles,
+				"--camunda.bpm.job-execution.enabled=false");
+		for (String caseNumber : cases) {
+			assertThat(view(second.port, caseNumber).get("stage").asText()).isEqualTo("REVIEW");
+		}
+		List<String> approvedBeforeCrash = cases.subList(0, CASES / 2);
+		approvedBeforeCrash.forEach(c -> approve(second.port, c));
+		assertThat(jdbc.sql("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'Task_UnbindTerminal'")
+			.query(Long.class)
+			.single()).as("unbind jobs due at the crash").isEqualTo(CASES / 2);
+		second.kill();
+
+		ServiceProcess third = ServiceProcess.start(name + "-3", workingDirectory, env, profiles);
+		try {
+			cases.subList(CASES / 2, CASES).forEach(c -> approve(third.port, c));
+			awaitAll(third.port, cases, c -> "UNBOUND".equals(c.path("outcome").asText()));
+		}
+		finally {
+			third.kill();
+		}
+		for (String caseNumber : cases) {
+			assertThat(jdbc.sql("select count(*) from audit_entry where case_number = ? and action = 'TERMINAL_UNBOUND'")
+				.param(caseNumber)
+				.query(Long.class)
+				.single()).as(caseNumber + " unbound once").isEqualTo(1);
+		}
+		assertThat(jdbc.sql("select count(*) from unbinding_case where case_number in (:cases)")
+			.param("cases", cases)
+			.query(Long.class)
+			.single()).isEqualTo(CASES);
+	}
+
+	private String open(int port, Merchant m) throws Exception {
+		String body = """
+				{"channel": "CHAT", "merchantNo": "%s", "terminalId": "%s", "reason": "BUSINESS_CLOSED",
+				 "applicant": {"name": "%s", "idNumber": "%s", "phone": "%s", "role": "LEGAL_PERSON"},
+				 "documents": ["ID_CARD", "SETTLEMENT_CARD_COPY"]}""".formatted(m.merchantNo(), m.terminalId(),
+				m.legalName(), m.idNumber(), m.phone());
+		HttpResponse<String> response = send(port, "intake1", "/api/unbinding-cases", body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return json.readTree(response.body()).get("caseNumber").asText();
+	}
+
+	private void approve(int port, String caseNumber) {
+		try {
+			JsonNode tasks = json.readTree(send(port, "reviewer1",
+					"/engine-rest/task?processInstanceBusinessKey=" + caseNumber, null).body());
+			String taskId = tasks.get(0).get("id").asText();
+			assertThat(send(port, "reviewer1", "/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"reviewer1\"}")
+				.statusCode()).isEqualTo(204);
+			assertThat(send(port, "reviewer1", "/engine-rest/task/" + taskId + "/complete",
+					"{\"variables\": {\"reviewDecision\": {\"value\": \"APPROVE\"}}}").statusCode()).isEqualTo(204);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private JsonNode view(int port, String caseNumber) throws Exception {
+		return json.readTree(send(port, "intake1", "/api/unbinding-cases/" + caseNumber, null).body());
+	}
+
+	private void awaitAll(int port, List<String> cases, java.util.function.Predicate<JsonNode> reached) {
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			for (String caseNumber : cases) {
+				if (!reached.test(view(port, caseNumber))) {
+					return false;
+				}
+			}
+			return true;
+		});
+	}
+
+	private HttpResponse<String> send(int port, String user, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()));
+		if (body == null) {
+			request.GET();
+		}
+		else {
+			request.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.unbinddesk.crash;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged service in a JVM of its own, started the way production starts it ({@code java -jar}) and killed the
+ * way a crash kills it (SIGKILL).
+ */
+final class ServiceProcess {
+
+	private final Process process;
+
+	final int port;
+
+	private ServiceProcess(Process process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	static Path jar() throws IOException {
+		try (var files = Files.list(Path.of("target"))) {
+			return files.filter(p -> p.getFileName().toString().matches("unbind-desk-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("Package the service first (mvn package)"));
+		}
+	}
+
+	static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
+			String... arguments) throws IOException, InterruptedException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-jar", jar().toAbsolutePath().toString(), "--server.port=" + port,
+				"--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000"));
+		command.addAll(List.of(arguments));
+		Path log = Path.of("target", "crash", name + ".log").toAbsolutePath();
+		Files.createDirectories(log.getParent());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		ServiceProcess service = new ServiceProcess(builder.start(), port);
+		service.awaitHealthy(log.toFile());
+		return service;
+	}
+
+	private void awaitHealthy(File log) throws InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The service stopped while starting; see " + log);
+			}
+			try {
+				HttpResponse<String> health = http.send(
+						HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200 && health.body().contains("UP")) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException("The service did not become healthy; see " + log);
+	}
+
+	/** SIGKILL: no shutdown hook, no graceful close, as in a crash or an OOM kill. */
+	void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor();
+	}
+
+}
