@@ -14,11 +14,22 @@ import org.unbinddesk.UnbindDeskApplication;
  */
 class ProductionSafetyTests {
 
-	private static SpringApplicationBuilder app(String database, String... properties) {
-		return new SpringApplicationBuilder(UnbindDeskApplication.class).profiles("test")
-			.properties("spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "server.port=0",
-					"camunda.bpm.generate-unique-process-engine-name=true")
-			.properties(properties);
+	/** Command-line arguments, as an operator gives them: they win over every configuration file. */
+	private static Starter app(String database, String... properties) {
+		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+				"--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "--server.port=0",
+				"--camunda.bpm.generate-unique-process-engine-name=true"));
+		for (String property : properties) {
+			args.add("--" + property);
+		}
+		return () -> new SpringApplicationBuilder(UnbindDeskApplication.class).profiles("test")
+			.run(args.toArray(String[]::new));
+	}
+
+	interface Starter {
+
+		ConfigurableApplicationContext run();
+
 	}
 
 	@Test
