@@ -22,8 +22,9 @@ import org.unbinddesk.system.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * HTTP Basic authentication of {@code /api/**} against the engine's users, and who may do what: everyone who works
- * cases may read them; intake systems, agents and admins may open cases and pass merchants' messages. The caller
+ * HTTP Basic authentication of {@code /api/**} and {@code /dashboard} against the engine's users, and who may do what:
+ * everyone who works cases may read them; intake systems, agents and admins may open cases and pass merchants'
+ * messages; supervisors, operations and admins see the dashboard. The caller
  * becomes the engine's current user for the request, so history and audit rows name them.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -32,6 +33,9 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			Groups.OPERATIONS, Groups.ADMINS);
 
 	static final Set<String> WRITERS = Set.of(Groups.INTAKE, Groups.AGENTS, Groups.ADMINS);
+
+	/** The dashboard (page and figures) is for those who watch the flow. */
+	static final Set<String> DASHBOARD_VIEWERS = Set.of(Groups.SUPERVISORS, Groups.OPERATIONS, Groups.ADMINS);
 
 	private final IdentityService identity;
 
@@ -53,7 +57,9 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 		String userId = credentials[0];
 		List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-		Set<String> allowed = HttpMethod.GET.matches(request.getMethod()) ? READERS : WRITERS;
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Set<String> allowed = path.startsWith("/dashboard") || path.startsWith("/api/dashboard") ? DASHBOARD_VIEWERS
+				: HttpMethod.GET.matches(request.getMethod()) ? READERS : WRITERS;
 		if (groups.stream().noneMatch(allowed::contains)) {
 			write(response, ProblemTypes.FORBIDDEN
 				.problem("User " + userId + " may not " + request.getMethod() + " " + request.getRequestURI()));

@@ -31,7 +31,7 @@ class ApiConfiguration {
 	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity, ObjectMapper json) {
 		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ApiAuthenticationFilter(identity, json));
-		registration.addUrlPatterns("/api/*");
+		registration.addUrlPatterns("/api/*", "/dashboard", "/dashboard/*");
 		registration.setOrder(6);
 		return registration;
 	}

@@ -13,12 +13,10 @@ import java.util.function.Supplier;
 import jakarta.persistence.criteria.Predicate;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -36,6 +34,7 @@ import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.notice.Notice;
 import org.unbinddesk.notice.NoticeRepository;
 import org.unbinddesk.registry.MerchantRepository;
+import org.unbinddesk.system.EngineAccess;
 
 /**
  * Reads cases for the API: the registry's case row, the process's decisions from the engine's history, open tasks,
@@ -62,18 +61,17 @@ class CaseQueries {
 
 	private final TaskService tasks;
 
-	private final IdentityService identity;
+	private final EngineAccess engine;
 
 	CaseQueries(UnbindingCaseRepository cases, MerchantRepository merchants, NoticeRepository notices,
-			HistoryService history, RuntimeService runtime, TaskService tasks,
-			IdentityService identity) {
+			HistoryService history, RuntimeService runtime, TaskService tasks, EngineAccess engine) {
 		this.cases = cases;
 		this.merchants = merchants;
 		this.notices = notices;
 		this.history = history;
 		this.runtime = runtime;
 		this.tasks = tasks;
-		this.identity = identity;
+		this.engine = engine;
 	}
 
 	UnbindingCase find(String caseNumber) {
@@ -81,21 +79,8 @@ class CaseQueries {
 			.orElseThrow(() -> new ApiException(ProblemTypes.CASE_NOT_FOUND, "No case " + caseNumber));
 	}
 
-	/**
-	 * Reads as the service rather than as the caller: the API has checked the caller's groups already, and a case's
-	 * view shows its open tasks whoever they belong to.
-	 */
 	<T> T asService(Supplier<T> read) {
-		Authentication caller = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			return read.get();
-		}
-		finally {
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
-		}
+		return engine.asService(read);
 	}
 
 	CaseView view(String caseNumber) {

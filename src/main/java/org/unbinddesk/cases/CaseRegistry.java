@@ -53,9 +53,12 @@ public class CaseRegistry {
 
 	private final CaseLimits limits;
 
+	private final CaseMetrics metrics;
+
 	CaseRegistry(UnbindingCaseRepository cases, MerchantRepository merchants, TerminalRepository terminals,
-			BindingRepository bindings, AuditLog audit, Clock clock, CaseLimits limits) {
+			BindingRepository bindings, AuditLog audit, Clock clock, CaseLimits limits, CaseMetrics metrics) {
 		this.limits = limits;
+		this.metrics = metrics;
 		this.cases = cases;
 		this.merchants = merchants;
 		this.terminals = terminals;
@@ -78,6 +81,7 @@ public class CaseRegistry {
 		}
 		Registration registration = new Registration(unbindingCase, check.reason(), check.args());
 		cases.saveAndFlush(unbindingCase);
+		metrics.caseStarted(request.channel());
 		audit.record(unbindingCase, "CASE_OPENED", "Channel " + request.channel() + ", reason " + request.reason()
 				+ (registration.valid() ? "" : "; request invalid: " + registration.reasonText()));
 		log.info("Case {} opened for merchant {} terminal {}: {}", caseNumber, request.merchantNo(),
@@ -217,8 +221,19 @@ public class CaseRegistry {
 	@Transactional
 	public UnbindingCase moveTo(String caseNumber, Stage stage) {
 		UnbindingCase unbindingCase = get(caseNumber);
-		unbindingCase.moveTo(stage);
+		unbindingCase.moveTo(stage, LocalDateTime.now(clock));
 		return unbindingCase;
+	}
+
+	@Transactional
+	public void recordFee(String caseNumber, java.math.BigDecimal fee, java.math.BigDecimal depositRefund) {
+		get(caseNumber).recordFee(fee, depositRefund);
+	}
+
+	/** A reviewer decided: when the review was due and when it was decided, for the SLA figures. */
+	@Transactional
+	public void recordReview(String caseNumber, LocalDateTime dueAt) {
+		get(caseNumber).recordReview(dueAt, LocalDateTime.now(clock));
 	}
 
 	@Transactional
@@ -226,6 +241,7 @@ public class CaseRegistry {
 		UnbindingCase unbindingCase = get(caseNumber);
 		unbindingCase.close(outcome, reason, LocalDateTime.now(clock));
 		audit.record(unbindingCase, "CASE_CLOSED", outcome + (reason == null ? "" : ": " + reason));
+		metrics.caseEnded(outcome);
 		log.info("Case {} closed: {}", caseNumber, outcome);
 		return unbindingCase;
 	}

@@ -75,6 +75,44 @@ public class UnbindingCase {
 	@Column(name = "closed_at")
 	private LocalDateTime closedAt;
 
+	@Column(name = "application_at")
+	private LocalDateTime applicationAt;
+
+	@Column(name = "review_at")
+	private LocalDateTime reviewAt;
+
+	@Column(name = "unbind_at")
+	private LocalDateTime unbindAt;
+
+	@Column(name = "confirmation_at")
+	private LocalDateTime confirmationAt;
+
+	@Column(name = "total_seconds")
+	private Long totalSeconds;
+
+	@Column(name = "application_seconds")
+	private Long applicationSeconds;
+
+	@Column(name = "review_seconds")
+	private Long reviewSeconds;
+
+	@Column(name = "unbind_seconds")
+	private Long unbindSeconds;
+
+	@Column(name = "confirmation_seconds")
+	private Long confirmationSeconds;
+
+	@Column(name = "review_due_at")
+	private LocalDateTime reviewDueAt;
+
+	@Column(name = "reviewed_at")
+	private LocalDateTime reviewedAt;
+
+	private java.math.BigDecimal fee;
+
+	@Column(name = "deposit_refund")
+	private java.math.BigDecimal depositRefund;
+
 	protected UnbindingCase() {
 	}
 
@@ -105,16 +143,44 @@ public class UnbindingCase {
 		this.openTerminalSn = terminalSn;
 	}
 
-	public void moveTo(Stage stage) {
+	/** Moves the case on; the first time it enters a stage is kept, for the time each stage took. */
+	public void moveTo(Stage stage, LocalDateTime at) {
 		this.stage = stage;
+		switch (stage) {
+			case APPLICATION -> applicationAt = applicationAt == null ? at : applicationAt;
+			case REVIEW -> reviewAt = reviewAt == null ? at : reviewAt;
+			case UNBIND -> unbindAt = unbindAt == null ? at : unbindAt;
+			case CONFIRMATION -> confirmationAt = confirmationAt == null ? at : confirmationAt;
+			default -> {
+			}
+		}
+	}
+
+	public void recordFee(java.math.BigDecimal fee, java.math.BigDecimal depositRefund) {
+		this.fee = fee;
+		this.depositRefund = depositRefund;
+	}
+
+	public void recordReview(LocalDateTime dueAt, LocalDateTime decidedAt) {
+		this.reviewDueAt = dueAt;
+		this.reviewedAt = decidedAt;
 	}
 
 	public void close(Outcome outcome, String reason, LocalDateTime at) {
+		this.totalSeconds = seconds(openedAt, at);
+		this.applicationSeconds = seconds(applicationAt, reviewAt);
+		this.reviewSeconds = seconds(reviewAt, unbindAt);
+		this.unbindSeconds = seconds(unbindAt, confirmationAt);
+		this.confirmationSeconds = seconds(confirmationAt, confirmationAt == null ? null : at);
 		this.status = CaseStatus.CLOSED;
 		this.outcome = outcome;
 		this.outcomeReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 500));
 		this.closedAt = at;
 		this.openTerminalSn = null;
+	}
+
+	private static Long seconds(LocalDateTime from, LocalDateTime to) {
+		return from == null || to == null ? null : java.time.Duration.between(from, to).toSeconds();
 	}
 
 	public void recordDeviceDisposition(String disposition) {
@@ -199,6 +265,14 @@ public class UnbindingCase {
 
 	public LocalDateTime getClosedAt() {
 		return closedAt;
+	}
+
+	public java.math.BigDecimal getFee() {
+		return fee;
+	}
+
+	public Long getTotalSeconds() {
+		return totalSeconds;
 	}
 
 }

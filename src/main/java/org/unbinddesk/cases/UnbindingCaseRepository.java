@@ -11,6 +11,8 @@ public interface UnbindingCaseRepository
 
 	Optional<UnbindingCase> findByOpenTerminalSn(String terminalSn);
 
+	long countByStatusAndStage(CaseStatus status, Stage stage);
+
 	long countByTerminalSnAndOpenedAtAfter(String terminalSn, LocalDateTime after);
 
 	long countByMerchantNoAndOpenedAtAfter(String merchantNo, LocalDateTime after);

@@ -3,6 +3,10 @@ package org.unbinddesk.process;
 import static org.unbinddesk.process.ExecutionValues.text;
 import static org.unbinddesk.process.ProcessVariables.*;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -11,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
+import org.unbinddesk.cases.CaseMetrics;
 import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.system.Masks;
@@ -33,9 +38,12 @@ class RecordReviewDecisionListener implements TaskListener {
 
 	private final AuditLog audit;
 
-	RecordReviewDecisionListener(CaseRegistry cases, AuditLog audit) {
+	private final CaseMetrics metrics;
+
+	RecordReviewDecisionListener(CaseRegistry cases, AuditLog audit, CaseMetrics metrics) {
 		this.cases = cases;
 		this.audit = audit;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -81,6 +89,9 @@ class RecordReviewDecisionListener implements TaskListener {
 			throw new BadUserRequestException(
 					"Choose a decision (reviewDecision): APPROVE, REJECT or REQUEST_INFO; got " + decision);
 		}
+		cases.recordReview(caseNumber, task.getDueDate() == null ? null
+				: LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault()));
+		metrics.reviewDecided(Duration.between(task.getCreateTime().toInstant(), Instant.now()));
 		String comment = Masks.scrub(text(task, REVIEW_COMMENT), 500);
 		audit.record(cases.get(caseNumber), "REVIEW_DECIDED", detail + (comment == null ? "" : " — " + comment),
 				reviewer == null ? AuditLog.SYSTEM : reviewer);

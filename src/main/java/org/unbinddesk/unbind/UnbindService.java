@@ -94,7 +94,7 @@ public class UnbindService {
 
 		bindings.delete(binding);
 		terminal.disable();
-		unbindingCase.moveTo(Stage.UNBIND);
+		unbindingCase.moveTo(Stage.UNBIND, LocalDateTime.now(clock));
 		String creditCodeOrId = merchant.getCreditCode() != null ? merchant.getCreditCode()
 				: Masks.last4(merchant.getLegalPersonIdNumber());
 		clearingRecords.save(new ClearingReportRecord(caseNumber, terminal.getSn(), settings.getAcquirerCode(),
@@ -127,7 +127,7 @@ public class UnbindService {
 		Terminal terminal = terminals.findById(unbindingCase.getTerminalSn()).orElseThrow();
 		DeviceDisposition disposition = requested != null && !requested.isBlank()
 				? DeviceDisposition.valueOf(requested.strip().toUpperCase()) : usualDisposition(unbindingCase, terminal);
-		unbindingCase.moveTo(Stage.CONFIRMATION);
+		unbindingCase.moveTo(Stage.CONFIRMATION, LocalDateTime.now(clock));
 		unbindingCase.recordDeviceDisposition(disposition.name());
 		if (disposition == DeviceDisposition.RETURNED && depositRefund != null && depositRefund.signum() > 0
 				&& refunds.findByCaseNumber(caseNumber).isEmpty()) {

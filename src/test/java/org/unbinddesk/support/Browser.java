@@ -58,11 +58,24 @@ public final class Browser implements AutoCloseable {
 				"--window-size=1400,1300", "--lang=en-US", "--no-first-run", "--disable-quic",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync");
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
 			.build();
 		return new Browser(new ChromeDriver(service, options));
+	}
+
+	/** Errors the page wrote to the browser console. */
+	public java.util.List<String> consoleErrors() {
+		return driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(e -> e.getMessage())
+			.toList();
 	}
 
 	public WebDriver driver() {

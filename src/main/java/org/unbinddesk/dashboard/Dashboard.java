@@ -1,0 +1,35 @@
+package org.unbinddesk.dashboard;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of the operations dashboard, for the last {@code days} days.
+ */
+public record Dashboard(LocalDateTime generatedAt, int days, Map<String, Long> openByStage, List<Day> perDay,
+		Map<String, Duration> durations, long reviewsOverdueNow, List<Breaches> slaBreachesPerDay,
+		List<Reason> rejectionReasons, Money fees, Money depositRefunds, long incidentsOpen) {
+
+	/** Cases opened that day, and closed that day by outcome. */
+	public record Day(LocalDate day, long opened, long unbound, long rejected, long withdrawn, long lapsed,
+			long cancelled, long invalid) {
+	}
+
+	/** Median and 90th percentile in seconds, over {@code cases} cases unbound in the period. */
+	public record Duration(Double medianSeconds, Double p90Seconds, long cases) {
+	}
+
+	/** Reviews due that day that were decided late, or are still open past their due date. */
+	public record Breaches(LocalDate day, long breaches) {
+	}
+
+	public record Reason(String reason, long cases) {
+	}
+
+	public record Money(long count, BigDecimal amount) {
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.unbinddesk.dashboard;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unbinddesk.cases.Outcome;
+import org.unbinddesk.cases.Stage;
+import org.unbinddesk.system.EngineAccess;
+import org.unbinddesk.dashboard.Dashboard.Breaches;
+import org.unbinddesk.dashboard.Dashboard.Day;
+import org.unbinddesk.dashboard.Dashboard.Duration;
+import org.unbinddesk.dashboard.Dashboard.Money;
+import org.unbinddesk.dashboard.Dashboard.Reason;
+
+/**
+ * Computes the dashboard from the registry (a handful of aggregate queries on indexed columns, figures the cases keep
+ * as they move) and from the engine (open review tasks past due, open incidents). Portable SQL, for H2 and
+ * PostgreSQL alike.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DashboardService {
+
+	static final String[] DURATIONS = { "total", "application", "review", "unbind", "confirmation" };
+
+	private final JdbcClient jdbc;
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final Clock clock;
+
+	private final EngineAccess engine;
+
+	DashboardService(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, Clock clock, EngineAccess engine) {
+		this.engine = engine;
+		this.jdbc = jdbc;
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.clock = clock;
+	}
+
+	public Dashboard compute(int days) {
+		return engine.asService(() -> figures(days));
+	}
+
+	private Dashboard figures(int days) {
+		LocalDateTime now = LocalDateTime.now(clock);
+		LocalDate today = now.toLocalDate();
+		LocalDateTime since = today.minusDays(days - 1L).atStartOfDay();
+
+		Map<String, Long> openByStage = new LinkedHashMap<>();
+		for (Stage stage : Stage.values()) {
+			openByStage.put(stage.name(), 0L);
+		}
+		jdbc.sql("select stage, count(*) from unbinding_case where status = 'OPEN' group by stage")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.forEach(e -> openByStage.put(e.getKey(), e.getValue()));
+
+		Map<LocalDate, Long> opened = byDay("""
+				select cast(opened_at as date), count(*) from unbinding_case
+				where opened_at >= ? group by cast(opened_at as date)""", since);
+		Map<LocalDate, Map<String, Long>> closed = new HashMap<>();
+		jdbc.sql("""
+				select cast(closed_at as date), outcome, count(*) from unbinding_case
+				where closed_at >= ? group by cast(closed_at as date), outcome""")
+			.param(since)
+			.query((rs, n) -> {
+				closed.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new HashMap<>())
+					.put(rs.getString(2), rs.getLong(3));
+				return null;
+			})
+			.list();
+		List<Day> perDay = new ArrayList<>();
+		for (LocalDate day = since.toLocalDate(); !day.isAfter(today); day = day.plusDays(1)) {
+			Map<String, Long> outcomes = closed.getOrDefault(day, Map.of());
+			perDay.add(new Day(day, opened.getOrDefault(day, 0L), count(outcomes, Outcome.UNBOUND),
+					count(outcomes, Outcome.REJECTED), count(outcomes, Outcome.WITHDRAWN), count(outcomes, Outcome.LAPSED),
+					count(outcomes, Outcome.CANCELLED), count(outcomes, Outcome.REQUEST_INVALID)));
+		}
+
+		StringBuilder select = new StringBuilder("select ");
+		for (String d : DURATIONS) {
+			select.append("percentile_cont(0.5) within group (order by ").append(d).append("_seconds), ")
+				.append("percentile_cont(0.9) within group (order by ").append(d).append("_seconds), ")
+				.append("count(").append(d).append("_seconds), ");
+		}
+		select.setLength(select.length() - 2);
+		select.append(" from unbinding_case where outcome = 'UNBOUND' and closed_at >= ?");
+		Map<String, Duration> durations = jdbc.sql(select.toString()).param(since).query((rs, n) -> {
+			Map<String, Duration> result = new LinkedHashMap<>();
+			for (int i = 0; i < DURATIONS.length; i++) {
+				result.put(DURATIONS[i], new Duration(number(rs.getObject(3 * i + 1)), number(rs.getObject(3 * i + 2)),
+						rs.getLong(3 * i + 3)));
+			}
+			return result;
+		}).single();
+
+		long overdue = tasks.createTaskQuery()
+			.taskDefinitionKey("Task_ReviewApplication")
+			.dueBefore(java.util.Date.from(now.atZone(clock.getZone()).toInstant()))
+			.count();
+		Map<LocalDate, Long> breachDays = byDay("""
+				select cast(review_due_at as date), count(*) from unbinding_case
+				where review_due_at >= ? and review_due_at < ?
+				  and (reviewed_at > review_due_at or (reviewed_at is null and status = 'OPEN'))
+				group by cast(review_due_at as date)""", since, now);
+		List<Breaches> breaches = breachDays.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map(e -> new Breaches(e.getKey(), e.getValue()))
+			.toList();
+
+		List<Reason> reasons = jdbc.sql("""
+				select outcome_reason, count(*) from unbinding_case
+				where outcome = 'REJECTED' and closed_at >= ?
+				group by outcome_reason order by count(*) desc, outcome_reason fetch first 10 rows only""")
+			.param(since)
+			.query((rs, n) -> new Reason(rs.getString(1), rs.getLong(2)))
+			.list();
+		Money fees = jdbc.sql("select count(*), coalesce(sum(fee), 0) from unbinding_case where fee > 0 and opened_at >= ?")
+			.param(since)
+			.query((rs, n) -> new Money(rs.getLong(1), rs.getBigDecimal(2)))
+			.single();
+		Money refunds = jdbc.sql("select count(*), coalesce(sum(amount), 0) from deposit_refund where created_at >= ?")
+			.param(since)
+			.query((rs, n) -> new Money(rs.getLong(1), rs.getBigDecimal(2)))
+			.single();
+		return new Dashboard(now, days, openByStage, perDay, durations, overdue, breaches, reasons,
+				new Money(fees.count(), fees.amount().setScale(2, java.math.RoundingMode.HALF_UP)),
+				new Money(refunds.count(), refunds.amount().setScale(2, java.math.RoundingMode.HALF_UP)),
+				runtime.createIncidentQuery().count());
+	}
+
+	private Map<LocalDate, Long> byDay(String sql, Object... params) {
+		Map<LocalDate, Long> result = new HashMap<>();
+		jdbc.sql(sql).params(params).query((rs, n) -> {
+			Date day = rs.getDate(1);
+			result.put(day.toLocalDate(), rs.getLong(2));
+			return null;
+		}).list();
+		return result;
+	}
+
+	private static long count(Map<String, Long> outcomes, Outcome outcome) {
+		return outcomes.getOrDefault(outcome.name(), 0L);
+	}
+
+	private static Double number(Object value) {
+		return value == null ? null : ((Number) value).doubleValue();
+	}
+
+}

@@ -1,0 +1,193 @@
+package org.unbinddesk.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.unbinddesk.support.Browser;
+import org.unbinddesk.support.RegistryFixtures;
+import org.unbinddesk.support.RegistryFixtures.Merchant;
+import org.unbinddesk.support.RegistryFixtures.Spec;
+import org.unbinddesk.support.TestProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The dashboard's figures against a known set of cases on a database of their own, and the page in a browser.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:unbinddesk-dashboard;DB_CLOSE_DELAY=-1",
+				"camunda.bpm.generate-unique-process-engine-name=true" })
+@ActiveProfiles(resolver = TestProfiles.class)
+@AutoConfigureObservability
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RegistryFixtures registry;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	void knownCases() {
+		for (int i = 0; i < 2; i++) {
+			ProcessInstance unbound = atReview(registry.merchant(), "DEVICE_FAULT");
+			decide(unbound, Map.of("reviewDecision", "APPROVE"));
+		}
+		decide(atReview(registry.merchant(), "DEVICE_FAULT"),
+				Map.of("reviewDecision", "REJECT", "rejectionReason", "证件不清晰"));
+		ProcessInstance withdrawn = start(registry.merchant(new Spec().activatedDaysAgo(40).minimumTermMonths(24)),
+				"SWITCHING_PROVIDER", "ID_CARD,SETTLEMENT_CARD_COPY");
+		runJobs();
+		runtime.createMessageCorrelation("FeeDeclined").processInstanceId(withdrawn.getId()).correlate();
+
+		ProcessInstance overdue = atReview(registry.merchant(), "DEVICE_FAULT");
+		Task review = tasks.createTaskQuery().processInstanceId(overdue.getId()).singleResult();
+		tasks.setDueDate(review.getId(), new Date(System.currentTimeMillis() - 3_600_000));
+		jdbc.sql("update unbinding_case set review_due_at = ? where process_instance_id = ?")
+			.params(java.time.LocalDateTime.now().minusHours(1), overdue.getId())
+			.update();
+		runtime.createIncident("failedJob", review.getExecutionId(), "dashboard-test", "registry unavailable");
+
+		start(registry.merchant(), "DEVICE_FAULT", "ID_CARD");
+	}
+
+	private ProcessInstance start(Merchant m, String reason, String documents) {
+		Map<String, Object> v = new HashMap<>();
+		v.putAll(Map.of("channel", "PHONE", "merchantNo", m.merchantNo(), "terminalId", m.terminalId(), "reason", reason,
+				"applicantName", m.legalName(), "applicantIdNumber", m.idNumber(), "applicantPhone", m.phone(),
+				"applicantRole", "LEGAL_PERSON", "documents", documents));
+		return runtime.startProcessInstanceByKey("TerminalUnbinding", v);
+	}
+
+	private ProcessInstance atReview(Merchant m, String reason) {
+		ProcessInstance pi = start(m, reason, "ID_CARD,SETTLEMENT_CARD_COPY,FAULT_CERTIFICATE");
+		runJobs();
+		return pi;
+	}
+
+	private void decide(ProcessInstance pi, Map<String, Object> decision) {
+		Task review = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+		tasks.claim(review.getId(), "reviewer1");
+		tasks.complete(review.getId(), decision);
+		runJobs();
+	}
+
+	private void runJobs() {
+		List<Job> jobs;
+		while (!(jobs = management.createJobQuery().messages().withRetriesLeft().list()).isEmpty()) {
+			jobs.forEach(j -> management.executeJob(j.getId()));
+		}
+	}
+
+	private HttpResponse<String> get(String user, String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void countsTheKnownCases() throws Exception {
+		HttpResponse<String> response = get("supervisor1", "/api/dashboard");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode d = new ObjectMapper().readTree(response.body());
+
+		assertThat(d.get("openByStage").get("REVIEW").asLong()).isEqualTo(1);
+		assertThat(d.get("openByStage").get("APPLICATION").asLong()).isEqualTo(1);
+		JsonNode today = d.get("perDay").get(29);
+		assertThat(today.get("day").asText()).isEqualTo(LocalDate.now().toString());
+		assertThat(today.get("opened").asLong()).isEqualTo(6);
+		assertThat(today.get("unbound").asLong()).isEqualTo(2);
+		assertThat(today.get("rejected").asLong()).isEqualTo(1);
+		assertThat(today.get("withdrawn").asLong()).isEqualTo(1);
+		assertThat(d.get("perDay")).hasSize(30);
+		assertThat(d.get("durations").get("total").get("cases").asLong()).isEqualTo(2);
+		assertThat(d.get("durations").get("review").get("medianSeconds").isNull()).isFalse();
+		assertThat(d.get("reviewsOverdueNow").asLong()).isEqualTo(1);
+		assertThat(d.get("slaBreachesPerDay")).singleElement()
+			.satisfies(b -> assertThat(b.get("breaches").asLong()).isEqualTo(1));
+		assertThat(d.get("rejectionReasons")).singleElement().satisfies(r -> {
+			assertThat(r.get("reason").asText()).isEqualTo("证件不清晰");
+			assertThat(r.get("cases").asLong()).isEqualTo(1);
+		});
+		assertThat(d.get("fees").get("count").asLong()).isEqualTo(1);
+		assertThat(d.get("fees").get("amount").decimalValue()).isEqualByComparingTo("345.00");
+		assertThat(d.get("depositRefunds").get("count").asLong()).isEqualTo(2);
+		assertThat(d.get("depositRefunds").get("amount").decimalValue()).isEqualByComparingTo("598.00");
+		assertThat(d.get("incidentsOpen").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void isForSupervisorsAndOperationsOnly() throws Exception {
+		assertThat(get("ops1", "/api/dashboard").statusCode()).isEqualTo(200);
+		assertThat(get("reviewer1", "/api/dashboard").statusCode()).isEqualTo(403);
+		assertThat(get("intake1", "/dashboard").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void exposesBusinessAndEngineMetricsAndHealth() throws Exception {
+		String metrics = get("ops1", "/actuator/prometheus").body();
+		assertThat(metrics).contains("unbinddesk_cases_open{", "stage=\"REVIEW\"")
+			.contains("unbinddesk_cases_started_total{", "channel=\"PHONE\"")
+			.contains("unbinddesk_cases_ended_total{", "outcome=\"UNBOUND\"")
+			.contains("unbinddesk_review_waiting_seconds_count")
+			.contains("unbinddesk_incidents_open")
+			.contains("camunda_engine_job_successful_total");
+		String health = get("ops1", "/actuator/health").body();
+		assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"");
+	}
+
+	@Test
+	void showsTheChartsInABrowser() {
+		try (Browser browser = Browser.start()) {
+			browser.open("http://supervisor1:demo@localhost:" + port + "/dashboard");
+			browser.waitFor(By.cssSelector("body[data-loaded='true']"));
+			assertThat(browser.driver().findElements(By.cssSelector(".chart canvas"))).hasSize(5);
+			assertThat(browser.driver().findElement(By.id("incidents")).getText()).isEqualTo("1");
+			browser.screenshot("06-dashboard");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+}
