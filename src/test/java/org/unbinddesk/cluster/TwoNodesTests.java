@@ -87,11 +87,7 @@ class TwoNodesTests {
 	}
 
 	static String open(int node, Merchant m) throws Exception {
-		String body = """
-				{"channel": "APP", "merchantNo": "%s", "terminalId": "%s", "reason": "BUSINESS_CLOSED",
-				 "applicant": {"name": "%s", "idNumber": "%s", "phone": "%s", "role": "LEGAL_PERSON"},
-				 "documents": ["ID_CARD", "SETTLEMENT_CARD_COPY"]}""".formatted(m.merchantNo(), m.terminalId(),
-				m.legalName(), m.idNumber(), m.phone());
+		String body = m.applicationJson("APP", "BUSINESS_CLOSED");
 		HttpResponse<String> response = http.send(HttpRequest
 			.newBuilder(URI.create("http://localhost:" + port(node) + "/api/unbinding-cases"))
 			.header("Content-Type", "application/json")

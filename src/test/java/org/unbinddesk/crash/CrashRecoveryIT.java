@@ -102,11 +102,7 @@ class CrashRecoveryIT {
 	}
 
 	private String open(int port, Merchant m) throws Exception {
-		String body = """
-				{"channel": "CHAT", "merchantNo": "%s", "terminalId": "%s", "reason": "BUSINESS_CLOSED",
-				 "applicant": {"name": "%s", "idNumber": "%s", "phone": "%s", "role": "LEGAL_PERSON"},
-				 "documents": ["ID_CARD", "SETTLEMENT_CARD_COPY"]}""".formatted(m.merchantNo(), m.terminalId(),
-				m.legalName(), m.idNumber(), m.phone());
+		String body = m.applicationJson("CHAT", "BUSINESS_CLOSED");
 		HttpResponse<String> response = send(port, "intake1", "/api/unbinding-cases", body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return json.readTree(response.body()).get("caseNumber").asText();

@@ -19,11 +19,11 @@ import java.util.Map;
  * The packaged service in a JVM of its own, started the way production starts it ({@code java -jar}) and killed the
  * way a crash kills it (SIGKILL).
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
 	private final Process process;
 
-	final int port;
+	public final int port;
 
 	private ServiceProcess(Process process, int port) {
 		this.process = process;
@@ -38,7 +38,7 @@ final class ServiceProcess {
 		}
 	}
 
-	static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
+	public static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
 			String... arguments) throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -82,8 +82,18 @@ final class ServiceProcess {
 		throw new IllegalStateException("The service did not become healthy; see " + log);
 	}
 
+	/** Resident memory of the service's JVM, in MiB (Linux). */
+	public long residentMiB() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+			}
+		}
+		return -1;
+	}
+
 	/** SIGKILL: no shutdown hook, no graceful close, as in a crash or an OOM kill. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor();
 	}

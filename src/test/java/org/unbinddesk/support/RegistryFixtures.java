@@ -110,6 +110,15 @@ public class RegistryFixtures {
 
 	public record Merchant(String merchantNo, String name, String terminalId, String sn, String legalName,
 			String idNumber, String phone, String type) {
+
+		/** A complete application by the legal person for {@code POST /api/unbinding-cases}. */
+		public String applicationJson(String channel, String reason) {
+			return """
+					{"channel": "%s", "merchantNo": "%s", "terminalId": "%s", "reason": "%s",
+					 "applicant": {"name": "%s", "idNumber": "%s", "phone": "%s", "role": "LEGAL_PERSON"},
+					 "documents": ["ID_CARD", "SETTLEMENT_CARD_COPY"]}""".formatted(channel, merchantNo, terminalId, reason,
+					legalName, idNumber, phone);
+		}
 	}
 
 	/** What kind of merchant and terminal; the defaults make a clean, low-risk case with a refundable deposit. */

@@ -17,11 +17,7 @@ class AuthorizationTests extends WebTestSupport {
 
 	private String caseAtReview() {
 		Merchant m = registry.merchant();
-		String body = """
-				{"channel": "PHONE", "merchantNo": "%s", "terminalId": "%s", "reason": "BUSINESS_CLOSED",
-				 "applicant": {"name": "%s", "idNumber": "%s", "phone": "%s", "role": "LEGAL_PERSON"},
-				 "documents": ["ID_CARD", "SETTLEMENT_CARD_COPY"]}""".formatted(m.merchantNo(), m.terminalId(),
-				m.legalName(), m.idNumber(), m.phone());
+		String body = m.applicationJson("PHONE", "BUSINESS_CLOSED");
 		String caseNumber = post("intake1", "/api/unbinding-cases", body).json().get("caseNumber").asText();
 		runAsyncSteps();
 		return caseNumber;

@@ -107,11 +107,9 @@ class TasklistTests extends WebTestSupport {
 	@Test
 	void secondApprovalOfAHighRiskCaseIsRefusedToTheFirstApproverInTasklist() {
 		Merchant m = registry.merchant(new Spec().cardChangedDaysAgo(5));
-		String caseNumber = post("intake1", "/api/unbinding-cases", """
-				{"channel": "WECHAT", "merchantNo": "%s", "terminalId": "%s", "reason": "BUSINESS_CLOSED",
-				 "applicant": {"name": "%s", "idNumber": "%s", "phone": "%s", "role": "LEGAL_PERSON"},
-				 "documents": ["ID_CARD", "SETTLEMENT_CARD_COPY"]}""".formatted(m.merchantNo(), m.terminalId(),
-				m.legalName(), m.idNumber(), m.phone())).json().get("caseNumber").asText();
+		String caseNumber = post("intake1", "/api/unbinding-cases", m.applicationJson("WECHAT", "BUSINESS_CLOSED")).json()
+			.get("caseNumber")
+			.asText();
 		runAsyncSteps();
 		escalateReview(caseNumber);
 
