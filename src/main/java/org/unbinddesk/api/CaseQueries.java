@@ -1,5 +1,6 @@
 package org.unbinddesk.api;
 
+import java.util.ArrayList;
 import static org.unbinddesk.process.ProcessVariables.*;
 
 import java.time.LocalDateTime;
@@ -194,7 +195,7 @@ class CaseQueries {
 	CaseView.Page search(CaseStatus status, Stage stage, String merchantNo, String terminalId, LocalDateTime from,
 			LocalDateTime to, int page, int size) {
 		Specification<UnbindingCase> spec = (root, query, cb) -> {
-			List<Predicate> where = new java.util.ArrayList<>();
+			List<Predicate> where = new ArrayList<>();
 			if (status != null) {
 				where.add(cb.equal(root.get("status"), status));
 			}

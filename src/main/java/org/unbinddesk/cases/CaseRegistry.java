@@ -1,5 +1,6 @@
 package org.unbinddesk.cases;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -226,7 +227,7 @@ public class CaseRegistry {
 	}
 
 	@Transactional
-	public void recordFee(String caseNumber, java.math.BigDecimal fee, java.math.BigDecimal depositRefund) {
+	public void recordFee(String caseNumber, BigDecimal fee, BigDecimal depositRefund) {
 		get(caseNumber).recordFee(fee, depositRefund);
 	}
 

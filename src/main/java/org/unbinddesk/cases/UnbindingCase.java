@@ -1,5 +1,7 @@
 package org.unbinddesk.cases;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
@@ -108,10 +110,10 @@ public class UnbindingCase {
 	@Column(name = "reviewed_at")
 	private LocalDateTime reviewedAt;
 
-	private java.math.BigDecimal fee;
+	private BigDecimal fee;
 
 	@Column(name = "deposit_refund")
-	private java.math.BigDecimal depositRefund;
+	private BigDecimal depositRefund;
 
 	protected UnbindingCase() {
 	}
@@ -156,7 +158,7 @@ public class UnbindingCase {
 		}
 	}
 
-	public void recordFee(java.math.BigDecimal fee, java.math.BigDecimal depositRefund) {
+	public void recordFee(BigDecimal fee, BigDecimal depositRefund) {
 		this.fee = fee;
 		this.depositRefund = depositRefund;
 	}
@@ -180,7 +182,7 @@ public class UnbindingCase {
 	}
 
 	private static Long seconds(LocalDateTime from, LocalDateTime to) {
-		return from == null || to == null ? null : java.time.Duration.between(from, to).toSeconds();
+		return from == null || to == null ? null : Duration.between(from, to).toSeconds();
 	}
 
 	public void recordDeviceDisposition(String disposition) {
@@ -267,7 +269,7 @@ public class UnbindingCase {
 		return closedAt;
 	}
 
-	public java.math.BigDecimal getFee() {
+	public BigDecimal getFee() {
 		return fee;
 	}
 

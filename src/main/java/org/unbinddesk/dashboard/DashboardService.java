@@ -1,5 +1,6 @@
 package org.unbinddesk.dashboard;
 
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -141,8 +142,8 @@ public class DashboardService {
 			.query((rs, n) -> new Money(rs.getLong(1), rs.getBigDecimal(2)))
 			.single();
 		return new Dashboard(now, days, openByStage, perDay, durations, overdue, breaches, reasons,
-				new Money(fees.count(), fees.amount().setScale(2, java.math.RoundingMode.HALF_UP)),
-				new Money(refunds.count(), refunds.amount().setScale(2, java.math.RoundingMode.HALF_UP)),
+				new Money(fees.count(), fees.amount().setScale(2, RoundingMode.HALF_UP)),
+				new Money(refunds.count(), refunds.amount().setScale(2, RoundingMode.HALF_UP)),
 				runtime.createIncidentQuery().count());
 	}
 

@@ -1,8 +1,10 @@
 package org.unbinddesk.notice;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -90,14 +92,14 @@ public class NoticeService {
 			return "";
 		}
 		String separator = locale.equals(CHINESE) ? "、" : ", ";
-		return String.join(separator, java.util.Arrays.stream(codes.split(","))
+		return String.join(separator, Arrays.stream(codes.split(","))
 			.map(String::strip)
 			.map(code -> templates.getMessage("document." + code, null, code, locale))
 			.toList());
 	}
 
 	private static String amount(BigDecimal value) {
-		return value == null ? "0.00" : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+		return value == null ? "0.00" : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	/**
