@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.UnbindingCase;
+import org.unbinddesk.documents.DocumentService;
 
 /**
  * Passes a merchant's answer to the case waiting for it, by correlating the message the process waits for. A case
@@ -28,7 +29,7 @@ class CaseMessages {
 
 	void supplyDocuments(String caseNumber, List<String> documents) {
 		correlate(caseNumber, MESSAGE_DOCUMENTS_SUPPLIED,
-				Map.of(ADDITIONAL_DOCUMENTS, String.join(",", CaseQueries.documentCodes(documents))));
+				Map.of(ADDITIONAL_DOCUMENTS, DocumentService.join(DocumentService.parse(String.join(",", documents)))));
 	}
 
 	void decideFee(String caseNumber, MessageRequests.FeeDecision decision) {

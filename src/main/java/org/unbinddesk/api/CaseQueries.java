@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import jakarta.persistence.criteria.Predicate;
 
@@ -31,7 +30,6 @@ import org.unbinddesk.cases.CaseStatus;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
-import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.notice.Notice;
 import org.unbinddesk.notice.NoticeRepository;
 import org.unbinddesk.registry.MerchantRepository;
@@ -80,12 +78,8 @@ class CaseQueries {
 			.orElseThrow(() -> new ApiException(ProblemTypes.CASE_NOT_FOUND, "No case " + caseNumber));
 	}
 
-	<T> T asService(Supplier<T> read) {
-		return engine.asService(read);
-	}
-
 	CaseView view(String caseNumber) {
-		return asService(() -> viewOf(caseNumber));
+		return engine.asService(() -> viewOf(caseNumber));
 	}
 
 	private CaseView viewOf(String caseNumber) {
@@ -123,7 +117,7 @@ class CaseQueries {
 		if (processInstanceId == null) {
 			return List.of();
 		}
-		return asService(() -> runtime.createEventSubscriptionQuery()
+		return engine.asService(() -> runtime.createEventSubscriptionQuery()
 			.processInstanceId(processInstanceId)
 			.eventType("message")
 			.list()
@@ -242,9 +236,4 @@ class CaseQueries {
 	private static String name(Enum<?> value) {
 		return value == null ? null : value.name();
 	}
-
-	static List<String> documentCodes(List<String> documents) {
-		return List.copyOf(DocumentService.parse(String.join(",", documents)));
-	}
-
 }

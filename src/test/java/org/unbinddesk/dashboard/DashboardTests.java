@@ -10,13 +10,11 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.unbinddesk.support.Browser;
+import org.unbinddesk.support.Jobs;
 import org.unbinddesk.support.RegistryFixtures;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.RegistryFixtures.Spec;
@@ -114,10 +113,7 @@ class DashboardTests {
 	}
 
 	private void runJobs() {
-		List<Job> jobs;
-		while (!(jobs = management.createJobQuery().messages().withRetriesLeft().list()).isEmpty()) {
-			jobs.forEach(j -> management.executeJob(j.getId()));
-		}
+		Jobs.runAll(management, () -> management.createJobQuery().messages().withRetriesLeft());
 	}
 
 	private HttpResponse<String> get(String user, String path) throws Exception {

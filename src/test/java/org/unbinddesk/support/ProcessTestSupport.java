@@ -114,17 +114,8 @@ public abstract class ProcessTestSupport {
 
 	/** Runs the asynchronous continuations (not timers) of the instance until it reaches a wait state. */
 	protected void runAsyncSteps(ProcessInstance pi) {
-		for (int i = 0; i < 20; i++) {
-			List<Job> jobs = management.createJobQuery()
-				.processInstanceId(pi.getId())
-				.messages()
-				.withRetriesLeft()
-				.list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach(job -> management.executeJob(job.getId()));
-		}
+		Jobs.runAll(management,
+				() -> management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft());
 	}
 
 	/** Fires the instance's timer that waits at the given activity, as if its time had come. */

@@ -7,10 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -79,13 +77,7 @@ public abstract class WebTestSupport {
 
 	/** Runs the asynchronous steps of every case until none is due. */
 	protected void runAsyncSteps() {
-		for (int i = 0; i < 20; i++) {
-			List<Job> jobs = management.createJobQuery().messages().withRetriesLeft().executable().list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach(job -> management.executeJob(job.getId()));
-		}
+		Jobs.runAll(management, () -> management.createJobQuery().messages().withRetriesLeft().executable());
 	}
 
 	public record Response(int status, String contentType, String location, String body, String replayed) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.unbinddesk.support.TestProfiles;
+import org.unbinddesk.support.Jobs;
 import org.unbinddesk.support.RegistryFixtures;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 
@@ -67,13 +67,8 @@ class EngineRestTests {
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String caseNumber = (String) started.getBody().get("businessKey");
 		assertThat(caseNumber).matches("UB-\\d{8}-\\d{6,}");
-		List<Job> due;
-		while (!(due = management.createJobQuery()
-			.processInstanceId((String) started.getBody().get("id"))
-			.messages()
-			.list()).isEmpty()) {
-			due.forEach(job -> management.executeJob(job.getId()));
-		}
+		String processInstanceId = (String) started.getBody().get("id");
+		Jobs.runAll(management, () -> management.createJobQuery().processInstanceId(processInstanceId).messages());
 
 		ResponseEntity<List<Map<String, Object>>> reviews = http.withBasicAuth("reviewer1", "demo")
 			.exchange("/engine-rest/task?candidateGroup=reviewers&processInstanceBusinessKey=" + caseNumber,
