@@ -41,10 +41,12 @@ class CrashRecoveryIT {
 
 	@Test
 	void noCaseIsLostWhenTheServiceIsKilledOnTheH2FileDatabase() throws Exception {
-		// the service's own default: ./data under its working directory
+		// ./data under its working directory, where the service keeps its database by default
 		Path dir = Files.createTempDirectory("unbind-desk-crash");
+		// with AUTO_SERVER, so that this test can read the registry while the service runs
 		String url = "jdbc:h2:file:" + dir.resolve("data/unbind-desk") + ";AUTO_SERVER=TRUE";
-		survivesCrashes("h2", dir, url, "sa", "", Map.of(), "--spring.profiles.active=demo");
+		survivesCrashes("h2", dir, url, "sa", "", Map.of("UNBINDDESK_DB_URL", url + ";WRITE_DELAY=0"),
+				"--spring.profiles.active=demo");
 	}
 
 	@Test
@@ -54,6 +56,32 @@ class CrashRecoveryIT {
 				Map.of("UNBINDDESK_DB_URL", url, "UNBINDDESK_DB_USER", "postgres", "UNBINDDESK_DB_PASSWORD", "postgres",
 						"UNBINDDESK_SECURE_COOKIES", "false"),
 				"--spring.profiles.active=demo,postgres");
+	}
+
+	@Test
+	void stopsCleanlyWhenAskedToAndKeepsItsCases() throws Exception {
+		// the service's own default database URL, which only the service opens: the case comes from the demo data
+		Path dir = Files.createTempDirectory("unbind-desk-stop");
+		Files.deleteIfExists(Path.of("target", "crash", "h2-stop-1.log"));
+		ServiceProcess service = ServiceProcess.start("h2-stop-1", dir, Map.of(), "--spring.profiles.active=demo");
+		Merchant demo = new Merchant("898110000000001", "北京晨光便利店", "T0000001", "SN-LD-00000001", "张伟",
+				"110101198001011232", "13800000001", "INDIVIDUAL");
+		List<String> cases = List.of(open(service.port, demo));
+		awaitAll(service.port, cases, c -> "REVIEW".equals(c.get("stage").asText()));
+
+		// SIGTERM, as systemd or Kubernetes stop a service: the engine and its job executor stop before the database
+		int status = service.stop();
+		assertThat(status).as("exit status after SIGTERM").isIn(0, 143);
+		assertThat(Files.readAllLines(service.log)).as("the log of a graceful stop")
+			.noneMatch(line -> line.contains(" ERROR ") || line.contains("Database is already closed"));
+
+		ServiceProcess again = ServiceProcess.start("h2-stop-2", dir, Map.of(), "--spring.profiles.active=demo");
+		try {
+			assertThat(view(again.port, cases.get(0)).get("stage").asText()).isEqualTo("REVIEW");
+		}
+		finally {
+			again.kill();
+		}
 	}
 
 	private void survivesCrashes(String name, Path workingDirectory, String url, String user, String password,

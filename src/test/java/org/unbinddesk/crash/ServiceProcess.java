@@ -25,9 +25,13 @@ public final class ServiceProcess {
 
 	public final int port;
 
-	private ServiceProcess(Process process, int port) {
+	/** Where the service's console output goes (appended to, across starts of the same name). */
+	public final Path log;
+
+	private ServiceProcess(Process process, int port, Path log) {
 		this.process = process;
 		this.port = port;
+		this.log = log;
 	}
 
 	static Path jar() throws IOException {
@@ -40,12 +44,19 @@ public final class ServiceProcess {
 
 	public static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
 			String... arguments) throws IOException, InterruptedException {
+		return start(name, workingDirectory, environment, List.of("-Xmx512m"), arguments);
+	}
+
+	/** As {@link #start(String, Path, Map, String...)}, with the JVM options given (heap, flight recording). */
+	public static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
+			List<String> jvmOptions, String... arguments) throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-jar", jar().toAbsolutePath().toString(), "--server.port=" + port,
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "--server.port=" + port,
 				"--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000"));
 		command.addAll(List.of(arguments));
 		Path log = Path.of("target", "crash", name + ".log").toAbsolutePath();
@@ -54,7 +65,7 @@ public final class ServiceProcess {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
-		ServiceProcess service = new ServiceProcess(builder.start(), port);
+		ServiceProcess service = new ServiceProcess(builder.start(), port, log);
 		service.awaitHealthy(log.toFile());
 		return service;
 	}
@@ -90,6 +101,16 @@ public final class ServiceProcess {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * SIGTERM and wait: a graceful stop, as systemd or Kubernetes stop a node (flight recordings are written).
+	 *
+	 * @return the exit status
+	 */
+	public int stop() throws InterruptedException {
+		process.destroy();
+		return process.waitFor();
 	}
 
 	/** SIGKILL: no shutdown hook, no graceful close, as in a crash or an OOM kill. */
