@@ -12,10 +12,21 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * variable events are never written, and form-field events (which copy every submitted value) are left out too, since
  * the variable events already record what matters. The first step of the process moves those values into the
  * registry and removes the variables.
+ * <p>
+ * Each variable's history keeps its latest value; the trail of every value it took on the way (one
+ * {@code ACT_HI_DETAIL} row per update, Camunda's "full" level) is written only when asked for
+ * ({@code unbinddesk.history.variable-trail=true}): the case's decisions are in the registry's audit trail already,
+ * and the trail was the largest table per case (see the README, "Benchmark").
  */
 public class PiiSafeHistoryLevel implements HistoryLevel {
 
 	public static final String NAME = "full-without-pii";
+
+	private final boolean variableTrail;
+
+	public PiiSafeHistoryLevel(boolean variableTrail) {
+		this.variableTrail = variableTrail;
+	}
 
 	private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
 			HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
@@ -34,6 +45,9 @@ public class PiiSafeHistoryLevel implements HistoryLevel {
 	@Override
 	public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
 		if (eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+			return false;
+		}
+		if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && !variableTrail) {
 			return false;
 		}
 		if (VARIABLE_EVENTS.contains(eventType) && entity instanceof VariableInstance variable) {

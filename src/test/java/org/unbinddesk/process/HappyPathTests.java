@@ -71,6 +71,25 @@ class HappyPathTests extends ProcessTestSupport {
 	}
 
 	@Test
+	void historyKeepsEachVariablesLatestValueButNotTheTrailOfUpdates() {
+		Merchant m = registry.merchant();
+		ProcessInstance pi = start(applicationFor(m, "DEVICE_FAULT"));
+		runAsyncSteps(pi);
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
+		runAsyncSteps(pi);
+
+		assertThat(pi).isEnded();
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(pi.getId())
+			.variableName("reviewDecision")
+			.singleResult()
+			.getValue()).isEqualTo("APPROVE");
+		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).count())
+			.isGreaterThan(20);
+		assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
+	}
+
+	@Test
 	void unbindsAfterMerchantAcceptsEarlyTerminationFee() {
 		Merchant m = registry.merchant(new Spec().company().english().activatedDaysAgo(125).minimumTermMonths(12));
 		ProcessInstance pi = start(applicationFor(m, "SWITCHING_PROVIDER"));
