@@ -44,7 +44,9 @@ final class Measure {
 						call.run(i);
 					}
 					catch (Exception ex) {
-						errors.incrementAndGet();
+						if (errors.incrementAndGet() <= 3) {
+							System.err.println(what + ": " + ex);
+						}
 					}
 					latencies.add(System.nanoTime() - t0);
 				}

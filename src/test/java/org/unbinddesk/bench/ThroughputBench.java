@@ -2,207 +2,434 @@ package org.unbinddesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.unbinddesk.UnbindDeskApplication;
+import org.springframework.util.FileSystemUtils;
+import org.unbinddesk.bench.HttpLoad.WholeCases;
 import org.unbinddesk.bench.Measure.Result;
 import org.unbinddesk.crash.ServiceProcess;
-import org.unbinddesk.support.RegistryFixtures;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The benchmark ({@code ./mvnw -Pbench verify}): the packaged service started as in production (java -jar, H2 file
- * database), driven over HTTP from this JVM, against the engine's own limit measured in-process in the same run.
- * Prints one table and writes it to {@code target/bench/results.md}. Every case it starts is checked to have reached
- * the state expected; a run with errors fails.
+ * The benchmark ({@code ./mvnw -Pbench verify}): the packaged service started as in production ({@code java -jar},
+ * H2 file database by default, {@code -Dbench.database=postgres} for PostgreSQL), driven over HTTP from this JVM,
+ * against the engine's own limit measured in-process in the same run; then the history change measured against the
+ * old setting, and one node against two on PostgreSQL. Prints one report and writes it to
+ * {@code target/bench/results.md}. Every case it starts is checked to have reached the state expected; a run with
+ * errors fails.
  */
 class ThroughputBench {
 
 	static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
 
+	/** The database of the main run: {@code h2} (the service's own default, a file) or {@code postgres}. */
+	static final String DATABASE = System.getProperty("bench.database", "h2");
+
+	/** With {@code -Dbench.profile=true} the main service writes a flight recording to target/bench/service.jfr. */
+	static final boolean PROFILE = Boolean.getBoolean("bench.profile");
+
 	static final int[] START_LEVELS = { 1, 8, 32 };
 
-	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	static final int[] WHOLE_LEVELS = { 8, 32 };
 
-	final ObjectMapper json = new ObjectMapper();
+	static final List<String> SERVICE_JVM = List.of("-Xmx512m");
 
-	final List<String> table = new ArrayList<>();
+	/** Per-case footprint in the database, measured right after the whole cases (nothing else started yet). */
+	record Footprint(double historyRows, double detailRows, double liveMiBPerThousand) {
+	}
 
-	final Map<String, Double> figures = new HashMap<>();
+	record MainRun(List<String> lines, List<Result> whole, Footprint footprint) {
+	}
 
-	int port;
+	final List<Path> folders = new ArrayList<>();
 
 	static int n(int base) {
 		return Math.max(10, (int) (base * SCALE));
 	}
 
+	static int wholeCount(int concurrency) {
+		return n(concurrency == 8 ? 200 : 300);
+	}
+
 	@Test
 	void benchmark() throws Exception {
-		Path dir = Files.createTempDirectory("unbind-desk-bench");
-		long t0 = System.nanoTime();
-		ServiceProcess service = ServiceProcess.start("bench", dir, Map.of(), "--spring.profiles.active=demo",
-				"--unbinddesk.limits.cases-per-terminal-per-day=1000000",
-				"--unbinddesk.limits.cases-per-merchant-per-day=1000000", "--logging.level.org.unbinddesk=WARN",
-				"--camunda.bpm.job-execution.max-jobs-per-acquisition=10");
-		double startup = (System.nanoTime() - t0) / 1e9;
-		port = service.port;
-		long rssAtStart = service.residentMiB();
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:h2:file:" + dir.resolve("data/unbind-desk") + ";AUTO_SERVER=TRUE", "sa", "");
-		JdbcClient jdbc = JdbcClient.create(dataSource);
-		BulkFixtures fixtures = new BulkFixtures(dataSource, 2_000_000);
-		Path dbFile = dir.resolve("data/unbind-desk.mv.db");
 		try {
-			row("| measure | concurrency | calls | per second | p50 ms | p99 ms | errors |");
-			row("|---|---:|---:|---:|---:|---:|---:|");
-
-			// whole cases over HTTP, first, on an empty queue: intake starts, a reviewer pool decides, the job
-			// executor runs the rest
-			List<Result> whole = new ArrayList<>();
-			for (int c : new int[] { 8, 32 }) {
-				whole.add(report(wholeCases(jdbc, fixtures, c, n(c == 8 ? 200 : 300))));
-			}
-			Map<String, Double> stages = stageMedians(jdbc);
-
-			// case starts: the product's API, Camunda's engine REST API, and the engine in-process
-			List<Result> api = new ArrayList<>();
-			List<Result> rest = new ArrayList<>();
-			for (int c : START_LEVELS) {
-				int count = n(c == 1 ? 150 : c == 8 ? 500 : 800);
-				List<RegistryFixtures.Merchant> ms = fixtures.merchants(count);
-				api.add(report(Measure.run("start via POST /api/unbinding-cases", c, count,
-						i -> expect(post("intake1", "/api/unbinding-cases", application(ms.get(i))), 201))));
-				List<RegistryFixtures.Merchant> ms2 = fixtures.merchants(count);
-				rest.add(report(Measure.run("start via engine REST", c, count,
-						i -> expect(post("agent1", "/engine-rest/process-definition/key/TerminalUnbinding/start",
-								engineStart(ms2.get(i))), 200))));
-			}
-			long started = api.stream().mapToLong(Result::calls).sum() + rest.stream().mapToLong(Result::calls).sum();
-			List<Result> inProcess;
-			List<Result> noopWhole;
-			try (ConfigurableApplicationContext engine = inProcessEngine()) {
-				inProcess = startsInProcess(engine);
-				noopWhole = wholeCasesNoop(engine);
-			}
-
-
-			// 3. cost
-			awaitQuiet(jdbc);
-			long cases = jdbc.sql("select count(*) from unbinding_case").query(Long.class).single();
-			long rssAfter = service.residentMiB();
-			double mibPerThousand = Files.size(dbFile) / 1024.0 / 1024.0 / cases * 1000;
-
-			// 4. growth: historic (closed) cases in the database
-			List<String> growth = new ArrayList<>();
-			for (int size : new int[] { 0, 10_000, 100_000 }) {
-				long have = jdbc.sql("select count(*) from unbinding_case where case_number like 'HI-%'")
-					.query(Long.class)
-					.single();
-				int target = (int) (size * SCALE);
-				fixtures.historicCases((int) (target - have));
-				double dashboard = dashboardMillis();
-				int count = n(400);
-				List<RegistryFixtures.Merchant> ms = fixtures.merchants(count);
-				Result r = Measure.run("start via API", 8, count,
-						i -> expect(post("intake1", "/api/unbinding-cases", application(ms.get(i))), 201));
-				growth.add("| %,d | %.0f | %.0f | %.1f |".formatted(target, r.perSecond(), r.p99Millis(), dashboard));
-				assertThat(r.errors()).isZero();
-			}
-
-			// self-checks: nothing lost, nothing failed
-			long open = jdbc.sql("select count(*) from unbinding_case where status = 'OPEN'").query(Long.class).single();
-			assertThat(open).as("every started case is still open, waiting where it should").isEqualTo(started + 3L * n(400));
-			assertThat(jdbc.sql("select count(*) from unbinding_case where outcome is not null and outcome <> 'UNBOUND' and case_number not like 'HI-%'")
-				.query(Long.class)
-				.single()).as("no case ended otherwise").isZero();
-			assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Long.class).single()).as("incidents").isZero();
-			for (Result r : concat(api, rest, inProcess, whole, noopWhole)) {
-				assertThat(r.errors()).as(r.what() + " errors").isZero();
-			}
+			MainRun main = mainRun();
+			List<String> trail = variableTrailComparison(main);
+			List<String> scaleOut = scaleOut();
 
 			List<String> out = new ArrayList<>();
 			out.add("# Unbind Desk benchmark");
 			out.add("");
-			out.add("Run %s on %d cores, %d MiB heap max, %s; service: java -jar, H2 file database, demo profile."
-				.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-						Runtime.getRuntime().maxMemory() / 1024 / 1024, System.getProperty("os.name")));
+			out.add("Run %s on %d cores, %,d MiB memory, %s; load generator: this JVM, %d MiB heap max; service: java -jar %s, %s, demo profile."
+				.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), totalMemoryMiB(),
+						System.getProperty("os.name"), Runtime.getRuntime().maxMemory() / 1024 / 1024,
+						String.join(" ", SERVICE_JVM), DATABASE.equals("postgres") ? "PostgreSQL" : "H2 file database"));
 			out.add("");
-			out.add("## Throughput and latency");
+			out.addAll(main.lines());
 			out.add("");
-			out.addAll(table);
+			out.add("## History: latest values only against the trail of every update (same run)");
 			out.add("");
-			out.add("## Ratios (same run)");
+			out.addAll(trail);
 			out.add("");
-			out.add("| comparison | concurrency 1 | concurrency 8 | concurrency 32 |");
-			out.add("|---|---:|---:|---:|");
-			out.add(ratioRow("case starts: product API / engine REST", api, rest));
-			out.add(ratioRow("case starts: product API / engine in-process", api, inProcess));
-			out.add(ratioRow("case starts: engine REST / engine in-process", rest, inProcess));
-			out.add("| whole cases: over HTTP / engine in-process with no-op steps | – | %.2f | %.2f |"
-				.formatted(whole.get(0).perSecond() / noopWhole.get(0).perSecond(),
-						whole.get(1).perSecond() / noopWhole.get(1).perSecond()));
+			out.add("## Scale-out on PostgreSQL: one node against two, same load (same run)");
 			out.add("");
-			out.add("Review completions refused and retried: " + reviewFailures.get() + ".");
-			out.add("");
-			out.add("## Time per stage (whole cases over HTTP, median seconds)");
-			out.add("");
-			out.add("| total | application | review | unbind | confirmation |");
-			out.add("|---:|---:|---:|---:|---:|");
-			out.add("| %.2f | %.2f | %.2f | %.2f | %.2f |".formatted(stages.get("total"), stages.get("application"),
-					stages.get("review"), stages.get("unbind"), stages.get("confirmation")));
-			out.add("");
-			out.add("## Cost");
-			out.add("");
-			out.add("| start-up (s) | resident memory after start (MiB) | after %,d cases (MiB) | database MiB per 1,000 cases |"
-				.formatted(cases));
-			out.add("|---:|---:|---:|---:|");
-			out.add("| %.1f | %d | %d | %.2f |".formatted(startup, rssAtStart, rssAfter, mibPerThousand));
-			out.add("");
-			out.add("## Growth (historic closed cases in the registry)");
-			out.add("");
-			out.add("| historic cases | API starts per second (c=8) | p99 ms | GET /api/dashboard p50 ms |");
-			out.add("|---:|---:|---:|---:|");
-			out.addAll(growth);
+			out.addAll(scaleOut);
 			Path results = Path.of("target", "bench", "results.md");
 			Files.createDirectories(results.getParent());
 			Files.write(results, out);
 			out.forEach(System.out::println);
 		}
 		finally {
+			for (Path folder : folders) {
+				FileSystemUtils.deleteRecursively(folder);
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ 1-4: the service as it ships
+
+	private MainRun mainRun() throws Exception {
+		Path dir = folder("unbind-desk-bench");
+		BenchDatabase database = BenchDatabase.of(DATABASE, "bench_main", dir);
+		List<String> jvm = new ArrayList<>(SERVICE_JVM);
+		Path recording = Path.of("target", "bench", "service.jfr").toAbsolutePath();
+		if (PROFILE) {
+			Files.createDirectories(recording.getParent());
+			jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+		}
+		long t0 = System.nanoTime();
+		ServiceProcess service = database.start("bench", dir, jvm);
+		double startup = (System.nanoTime() - t0) / 1e9;
+		long rssAtStart = service.residentMiB();
+		HttpLoad load = new HttpLoad(service.port);
+		List<String> table = new ArrayList<>();
+		table.add("| measure | concurrency | calls | per second | p50 ms | p99 ms | errors |");
+		table.add("|---|---:|---:|---:|---:|---:|---:|");
+		try (HikariDataSource dataSource = database.dataSource()) {
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			BulkFixtures fixtures = new BulkFixtures(dataSource, 2_000_000);
+			load.createReviewers();
+
+			// 2. whole cases over HTTP, first, on an empty queue
+			List<Result> whole = new ArrayList<>();
+			List<String> wholeCaseNumbers = new ArrayList<>();
+			for (int c : WHOLE_LEVELS) {
+				WholeCases w = load.wholeCases(jdbc, fixtures.merchants(wholeCount(c)), c);
+				whole.add(report(table, w.result()));
+				wholeCaseNumbers.addAll(w.caseNumbers());
+			}
+			int refused = load.refused();
+			Map<String, Double> stages = stageMedians(jdbc, wholeCaseNumbers);
+			Footprint footprint = footprint(database, jdbc, wholeCaseNumbers.size());
+
+			// 1. case starts: the product's API, Camunda's engine REST API, and the engine in-process
+			List<Result> api = new ArrayList<>();
+			List<Result> rest = new ArrayList<>();
+			for (int c : START_LEVELS) {
+				int count = n(c == 1 ? 150 : c == 8 ? 500 : 800);
+				api.add(report(table, load.apiStarts(fixtures.merchants(count), c)));
+				rest.add(report(table, load.engineRestStarts(fixtures.merchants(count), c)));
+			}
+			long started = api.stream().mapToLong(Result::calls).sum() + rest.stream().mapToLong(Result::calls).sum();
+			List<Result> inProcess = new ArrayList<>();
+			List<Result> noopWhole = new ArrayList<>();
+			try (EngineLimit limit = new EngineLimit(
+					database.isPostgres() ? BenchDatabase.postgres("bench_engine") : null)) {
+				for (int c : START_LEVELS) {
+					inProcess.add(report(table, limit.starts(c, n(c == 1 ? 150 : c == 8 ? 500 : 800))));
+				}
+				for (int c : WHOLE_LEVELS) {
+					noopWhole.add(report(table, limit.noopWholeCases(c, n(c == 8 ? 200 : 400))));
+				}
+			}
+
+			// 3. cost
+			awaitQuiet(jdbc);
+			long cases = jdbc.sql("select count(*) from unbinding_case").query(Long.class).single();
+			long rssAfter = service.residentMiB();
+			double fileMiBPerThousand = database.fileMebibytes(jdbc) / cases * 1000;
+			double liveMiBPerThousand = database.liveMebibytes(jdbc) / cases * 1000;
+
+			// 4. growth: historic (closed) cases in the database
+			List<String> growth = new ArrayList<>();
+			int[] sizes = { 0, 10_000, 100_000 };
+			Result[] growthStarts = new Result[sizes.length];
+			Result[] growthWhole = new Result[sizes.length];
+			double[] dashboard = new double[sizes.length];
+			for (int g = 0; g < sizes.length; g++) {
+				long have = jdbc.sql("select count(*) from unbinding_case where case_number like 'HI-%'")
+					.query(Long.class)
+					.single();
+				int target = (int) (sizes[g] * SCALE);
+				fixtures.historicCases((int) (target - have));
+				dashboard[g] = load.dashboardMillis();
+				growthStarts[g] = load.apiStarts(fixtures.merchants(n(400)), 8);
+				growthWhole[g] = load.wholeCases(jdbc, fixtures.merchants(n(100)), 8).result();
+				growth.add("| %,d | %.1f | %.0f | %.2f | %.1f | %.2f | %.1f | %.2f |".formatted(target,
+						growthStarts[g].perSecond(), growthStarts[g].p99Millis(),
+						growthStarts[g].perSecond() / growthStarts[0].perSecond(), growthWhole[g].perSecond(),
+						growthWhole[g].perSecond() / growthWhole[0].perSecond(), dashboard[g], dashboard[g] / dashboard[0]));
+			}
+			refused += load.refused();
+
+			// self-checks: nothing lost, nothing failed
+			assertThat(jdbc.sql("select count(*) from unbinding_case where status = 'OPEN'").query(Long.class).single())
+				.as("every started case is still open, waiting where it should")
+				.isEqualTo(started + sizes.length * (long) n(400));
+			assertNothingFailed(jdbc, concat(api, rest, inProcess, whole, noopWhole, List.of(growthStarts),
+					List.of(growthWhole)));
+
+			List<String> lines = new ArrayList<>();
+			lines.add("## Throughput and latency (%s)".formatted(database.description()));
+			lines.add("");
+			lines.addAll(table);
+			lines.add("");
+			lines.add("Whole cases: p50/p99 are of a reviewer's turn (find, claim, approve). "
+					+ "Review completions the engine refused (retried): " + refused + ".");
+			lines.add("");
+			lines.add("## Ratios (same run)");
+			lines.add("");
+			lines.add("| comparison | concurrency 1 | concurrency 8 | concurrency 32 |");
+			lines.add("|---|---:|---:|---:|");
+			lines.add(ratioRow("case starts: product API / engine REST", api, rest));
+			lines.add(ratioRow("case starts: product API / engine in-process", api, inProcess));
+			lines.add(ratioRow("case starts: engine REST / engine in-process", rest, inProcess));
+			lines.add("| whole cases: over HTTP / engine in-process with no-op steps | – | %.2f | %.2f |"
+				.formatted(whole.get(0).perSecond() / noopWhole.get(0).perSecond(),
+						whole.get(1).perSecond() / noopWhole.get(1).perSecond()));
+			lines.add("");
+			lines.add("## Time per stage (whole cases over HTTP, median seconds)");
+			lines.add("");
+			lines.add("| total | contact | application | review | unbind | confirmation |");
+			lines.add("|---:|---:|---:|---:|---:|---:|");
+			lines.add("| %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |".formatted(stages.get("total"), stages.get("contact"),
+					stages.get("application"), stages.get("review"), stages.get("unbind"), stages.get("confirmation")));
+			lines.add("");
+			lines.add("## Cost");
+			lines.add("");
+			lines.add("| start-up (s) | resident memory after start (MiB) | after %,d cases (MiB) | database file MiB per 1,000 cases | tables and indexes MiB per 1,000 cases |"
+				.formatted(cases));
+			lines.add("|---:|---:|---:|---:|---:|");
+			lines.add("| %.1f | %d | %d | %.1f | %.1f |".formatted(startup, rssAtStart, rssAfter, fileMiBPerThousand,
+					liveMiBPerThousand));
+			lines.add("");
+			lines.add("## Growth (historic closed cases in the registry)");
+			lines.add("");
+			lines.add("| historic cases | API starts per second (c=8) | p99 ms | × at 0 | whole cases per second (c=8) | × at 0 | GET /api/dashboard p50 ms | × at 0 |");
+			lines.add("|---:|---:|---:|---:|---:|---:|---:|---:|");
+			lines.addAll(growth);
+			if (PROFILE) {
+				lines.add("");
+				lines.add("Flight recording of the service: " + recording);
+			}
+			return new MainRun(lines, whole, footprint);
+		}
+		finally {
+			if (PROFILE) {
+				service.stop();
+			}
+			else {
+				service.kill();
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ before and after: the variable trail
+
+	/**
+	 * The same whole cases on a fresh service that still writes the trail of every variable update (the setting
+	 * before the benchmark's profile), against the main run's figures.
+	 */
+	private List<String> variableTrailComparison(MainRun after) throws Exception {
+		Path dir = folder("unbind-desk-trail");
+		BenchDatabase database = BenchDatabase.of(DATABASE, "bench_trail", dir);
+		ServiceProcess service = database.start("bench-trail", dir, SERVICE_JVM,
+				"--unbinddesk.history.variable-trail=true");
+		HttpLoad load = new HttpLoad(service.port);
+		try (HikariDataSource dataSource = database.dataSource()) {
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			BulkFixtures fixtures = new BulkFixtures(dataSource, 2_000_000);
+			load.createReviewers();
+			List<Result> whole = new ArrayList<>();
+			int cases = 0;
+			for (int c : WHOLE_LEVELS) {
+				whole.add(load.wholeCases(jdbc, fixtures.merchants(wholeCount(c)), c).result());
+				cases += wholeCount(c);
+			}
+			Footprint before = footprint(database, jdbc, cases);
+			assertNothingFailed(jdbc, whole);
+
+			Footprint a = after.footprint();
+			List<String> lines = new ArrayList<>();
+			lines.add("| | trail of every update (before) | latest values only (after, the default) | after / before |");
+			lines.add("|---|---:|---:|---:|");
+			for (int i = 0; i < WHOLE_LEVELS.length; i++) {
+				lines.add("| whole cases per second, concurrency %d | %.1f | %.1f | %.2f |".formatted(WHOLE_LEVELS[i],
+						whole.get(i).perSecond(), after.whole().get(i).perSecond(),
+						after.whole().get(i).perSecond() / whole.get(i).perSecond()));
+			}
+			lines.add("| engine history rows per case | %.0f | %.0f | %.2f |".formatted(before.historyRows(),
+					a.historyRows(), a.historyRows() / before.historyRows()));
+			lines.add("| of which variable updates (ACT_HI_DETAIL) | %.0f | %.0f | – |".formatted(before.detailRows(),
+					a.detailRows()));
+			lines.add("| tables and indexes, MiB per 1,000 cases | %.1f | %.1f | %.2f |".formatted(
+					before.liveMiBPerThousand(), a.liveMiBPerThousand(),
+					a.liveMiBPerThousand() / before.liveMiBPerThousand()));
+			return lines;
+		}
+		finally {
 			service.kill();
 		}
+	}
+
+	// ------------------------------------------------------------------ 5: scale-out
+
+	/**
+	 * Two nodes on one PostgreSQL database, warmed alike, take the load in turn (as a round-robin balancer sends it);
+	 * then the second node stops and the first takes the same load alone.
+	 */
+	private List<String> scaleOut() throws Exception {
+		BenchDatabase database = BenchDatabase.postgres("bench_scale_out");
+		ServiceProcess first = database.start("bench-node-1", folder("unbind-desk-node-1"), SERVICE_JVM);
+		ServiceProcess second = database.start("bench-node-2", folder("unbind-desk-node-2"), SERVICE_JVM);
+		HttpLoad load = new HttpLoad(first.port);
+		try (HikariDataSource dataSource = database.dataSource()) {
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			BulkFixtures fixtures = new BulkFixtures(dataSource, 4_000_000);
+			load.createReviewers();
+			List<Result> all = new ArrayList<>();
+			for (ServiceProcess node : List.of(first, second)) {
+				load.sendTo(node.port);
+				all.add(load.apiStarts(fixtures.merchants(n(200)), 8));
+				all.add(load.wholeCases(jdbc, fixtures.merchants(n(50)), 8).result());
+			}
+			load.refused();
+
+			load.sendTo(first.port, second.port);
+			Result twoStarts = load.apiStarts(fixtures.merchants(n(800)), 32);
+			Result twoWhole = load.wholeCases(jdbc, fixtures.merchants(n(300)), 32).result();
+			int twoRefused = load.refused();
+
+			assertThat(second.stop()).as("second node stops cleanly").isIn(0, 143);
+			load.sendTo(first.port);
+			Result oneStarts = load.apiStarts(fixtures.merchants(n(800)), 32);
+			Result oneWhole = load.wholeCases(jdbc, fixtures.merchants(n(300)), 32).result();
+			int oneRefused = load.refused();
+
+			all.addAll(List.of(twoStarts, twoWhole, oneStarts, oneWhole));
+			assertThat(jdbc.sql("select count(*) from unbinding_case where status = 'OPEN'").query(Long.class).single())
+				.as("scale-out: every started case still open")
+				.isEqualTo(2L * n(200) + 2L * n(800));
+			assertNothingFailed(jdbc, all);
+
+			List<String> rows = new ArrayList<>();
+			rows.add("| load, concurrency 32 | one node per second | p99 ms | two nodes per second | p99 ms | two / one |");
+			rows.add("|---|---:|---:|---:|---:|---:|");
+			rows.add("| starts via POST /api/unbinding-cases | %.1f | %.0f | %.1f | %.0f | %.2f |".formatted(
+					oneStarts.perSecond(), oneStarts.p99Millis(), twoStarts.perSecond(), twoStarts.p99Millis(),
+					twoStarts.perSecond() / oneStarts.perSecond()));
+			rows.add("| whole cases over HTTP | %.1f | %.0f | %.1f | %.0f | %.2f |".formatted(oneWhole.perSecond(),
+					oneWhole.p99Millis(), twoWhole.perSecond(), twoWhole.p99Millis(),
+					twoWhole.perSecond() / oneWhole.perSecond()));
+			rows.add("");
+			rows.add("Review completions the engine refused (retried): %d on one node, %d on two.".formatted(oneRefused,
+					twoRefused));
+			return rows;
+		}
+		finally {
+			first.kill();
+			second.kill();
+		}
+	}
+
+	// ------------------------------------------------------------------ checks and figures
+
+	/** No call failed, no case ended other than unbound (the historic fixtures aside), no incident. */
+	private static void assertNothingFailed(JdbcClient jdbc, List<Result> results) {
+		for (Result r : results) {
+			assertThat(r.errors()).as(r.what() + " at concurrency " + r.concurrency() + ": errors").isZero();
+		}
+		assertThat(jdbc.sql("select count(*) from unbinding_case where outcome is not null and outcome <> 'UNBOUND' and case_number not like 'HI-%'")
+			.query(Long.class)
+			.single()).as("cases ended otherwise than unbound").isZero();
+		assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Long.class).single()).as("incidents").isZero();
+	}
+
+	private static Footprint footprint(BenchDatabase database, JdbcClient jdbc, int cases) {
+		long details = jdbc.sql("select count(*) from act_hi_detail").query(Long.class).single();
+		return new Footprint(database.historyRows(jdbc) / (double) cases, details / (double) cases,
+				database.liveMebibytes(jdbc) / cases * 1000);
+	}
+
+	/** Median seconds of each stage, from the moments the registry keeps for each case. */
+	private static Map<String, Double> stageMedians(JdbcClient jdbc, List<String> caseNumbers) {
+		Map<String, List<Double>> values = new LinkedHashMap<>();
+		jdbc.sql("""
+				select opened_at, application_at, review_at, unbind_at, confirmation_at, closed_at
+				from unbinding_case where case_number in (:c)""").param("c", caseNumbers).query((rs, n) -> {
+			Timestamp[] t = new Timestamp[6];
+			for (int i = 0; i < 6; i++) {
+				t[i] = rs.getTimestamp(i + 1);
+			}
+			add(values, "total", t[0], t[5]);
+			add(values, "contact", t[0], t[1]);
+			add(values, "application", t[1], t[2]);
+			add(values, "review", t[2], t[3]);
+			add(values, "unbind", t[3], t[4]);
+			add(values, "confirmation", t[4], t[5]);
+			return null;
+		}).list();
+		Map<String, Double> medians = new LinkedHashMap<>();
+		for (String stage : List.of("total", "contact", "application", "review", "unbind", "confirmation")) {
+			List<Double> v = values.getOrDefault(stage, List.of());
+			medians.put(stage, v.isEmpty() ? Double.NaN : v.stream().sorted().toList().get(v.size() / 2));
+		}
+		return medians;
+	}
+
+	private static void add(Map<String, List<Double>> values, String stage, Timestamp from, Timestamp to) {
+		if (from != null && to != null) {
+			values.computeIfAbsent(stage, s -> new ArrayList<>())
+				.add(Duration.between(from.toInstant(), to.toInstant()).toMillis() / 1000.0);
+		}
+	}
+
+	/** Waits until no job is due (the job executor has caught up), at most 10 minutes. */
+	private static void awaitQuiet(JdbcClient jdbc) throws InterruptedException {
+		for (int i = 0; i < 3000 && jdbc.sql("select count(*) from act_ru_job where duedate_ is null or duedate_ < ?")
+			.param(LocalDateTime.now())
+			.query(Long.class)
+			.single() > 0; i++) {
+			Thread.sleep(200);
+		}
+	}
+
+	private Path folder(String prefix) throws Exception {
+		Path folder = Files.createTempDirectory(prefix);
+		folders.add(folder);
+		return folder;
+	}
+
+	private static long totalMemoryMiB() throws Exception {
+		for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+			if (line.startsWith("MemTotal:")) {
+				return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+			}
+		}
+		return -1;
 	}
 
 	@SafeVarargs
@@ -222,267 +449,10 @@ class ThroughputBench {
 		return row.toString();
 	}
 
-	private Result report(Result r) {
-		row("| %s | %d | %d | %.1f | %.1f | %.1f | %d |".formatted(r.what(), r.concurrency(), r.calls(), r.perSecond(),
-				r.p50Millis(), r.p99Millis(), r.errors()));
+	private static Result report(List<String> table, Result r) {
+		table.add("| %s | %d | %d | %.1f | %.1f | %.1f | %d |".formatted(r.what(), r.concurrency(), r.calls(),
+				r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors()));
 		return r;
-	}
-
-	private void row(String line) {
-		table.add(line);
-	}
-
-	// ------------------------------------------------------------------ in-process engine
-
-	private ConfigurableApplicationContext inProcessEngine() {
-		return new SpringApplicationBuilder(UnbindDeskApplication.class).profiles("demo")
-			.initializers(ctx -> {
-				ctx.getBeanFactory().registerSingleton("benchNoop", (JavaDelegate) execution -> {
-				});
-				ctx.getBeanFactory().registerSingleton("benchNoopTask", (TaskListener) task -> {
-				});
-				ctx.getBeanFactory().registerSingleton("benchNoopExecution", (ExecutionListener) execution -> {
-				});
-			})
-			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:bench-engine;DB_CLOSE_DELAY=-1",
-					"--camunda.bpm.generate-unique-process-engine-name=true", "--camunda.bpm.job-execution.enabled=true",
-					"--camunda.bpm.job-execution.wait-time-in-millis=50", "--camunda.bpm.job-execution.max-wait=200",
-					"--camunda.bpm.job-execution.max-jobs-per-acquisition=10", "--logging.level.org.unbinddesk=WARN",
-					"--unbinddesk.limits.cases-per-terminal-per-day=1000000",
-					"--unbinddesk.limits.cases-per-merchant-per-day=1000000");
-	}
-
-	private List<Result> startsInProcess(ConfigurableApplicationContext engine) throws Exception {
-		RuntimeService runtime = engine.getBean(RuntimeService.class);
-		BulkFixtures fixtures = new BulkFixtures(engine.getBean(javax.sql.DataSource.class), 3_000_000);
-		List<Result> results = new ArrayList<>();
-		for (int c : START_LEVELS) {
-			int count = n(c == 1 ? 150 : c == 8 ? 500 : 800);
-			List<RegistryFixtures.Merchant> ms = fixtures.merchants(count);
-			results.add(report(Measure.run("start in-process (RuntimeService)", c, count,
-					i -> runtime.startProcessInstanceByKey("TerminalUnbinding", variables(ms.get(i))))));
-		}
-		return results;
-	}
-
-	/** The same BPMN with every delegate, listener and decision replaced by a no-op, run in-process. */
-	private List<Result> wholeCasesNoop(ConfigurableApplicationContext engine) throws Exception {
-		String bpmn = Files.readString(Path.of("bpmn", "terminal-unbinding.bpmn"))
-			.replace("id=\"TerminalUnbinding\"", "id=\"TerminalUnbindingNoop\"")
-			.replaceAll("(<bpmn:(serviceTask|businessRuleTask)[^>]*camunda:delegateExpression=\")\\$\\{[^}]+\\}",
-					"$1\\${benchNoop}")
-			.replaceAll("(<camunda:taskListener delegateExpression=\")\\$\\{[^}]+\\}", "$1\\${benchNoopTask}")
-			.replaceAll("(<camunda:executionListener delegateExpression=\")\\$\\{[^}]+\\}", "$1\\${benchNoopExecution}")
-			.replace("${merchantContact.phoneOnFile(caseNumber)}", "on file");
-		engine.getBean(RepositoryService.class)
-			.createDeployment()
-			.name("bench-noop")
-			.addString("terminal-unbinding-noop.bpmn", bpmn)
-			.deploy();
-		RuntimeService runtime = engine.getBean(RuntimeService.class);
-		TaskService tasks = engine.getBean(TaskService.class);
-		HistoryService history = engine.getBean(HistoryService.class);
-		List<Result> results = new ArrayList<>();
-		for (int c : new int[] { 8, 32 }) {
-			int count = n(c == 8 ? 200 : 400);
-			long before = history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey("TerminalUnbindingNoop")
-				.finished()
-				.count();
-			long t0 = System.nanoTime();
-			Result starts = Measure.run("noop", c, count, i -> {
-				Map<String, Object> v = new HashMap<>();
-				v.putAll(Map.of("caseNumber", "NOOP-" + i, "requestValid", true, "documentsComplete", true,
-						"identityResult", "PASS", "awaitSettlement", false, "feePayable", false, "riskLevel", "LOW",
-						"reviewDueDate", new Date(System.currentTimeMillis() + 86_400_000L), "merchantName", "m",
-						"taskPriority", 50));
-				runtime.startProcessInstanceByKey("TerminalUnbindingNoop", v);
-			});
-			Result reviews = Measure.run("noop reviews", c, count, i -> {
-				Task review = null;
-				while (review == null) {
-					List<Task> open = tasks.createTaskQuery()
-						.processDefinitionKey("TerminalUnbindingNoop")
-						.taskDefinitionKey("Task_ReviewApplication")
-						.taskUnassigned()
-						.listPage(0, 1);
-					if (open.isEmpty()) {
-						Thread.sleep(5);
-						continue;
-					}
-					try {
-						tasks.claim(open.get(0).getId(), "bench" + i);
-						review = open.get(0);
-					}
-					catch (RuntimeException taken) {
-						// another reviewer was quicker
-					}
-				}
-				tasks.complete(review.getId(), Map.of("reviewDecision", "APPROVE"));
-			});
-			while (history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey("TerminalUnbindingNoop")
-				.finished()
-				.count() < before + count) {
-				Thread.sleep(20);
-			}
-			double seconds = (System.nanoTime() - t0) / 1e9;
-			results.add(report(new Result("whole case in-process, no-op steps", c, count,
-					starts.errors() + reviews.errors(), seconds, Double.NaN, Double.NaN)));
-		}
-		return results;
-	}
-
-	// ------------------------------------------------------------------ whole cases over HTTP
-
-	private Result wholeCases(JdbcClient jdbc, BulkFixtures fixtures, int concurrency, int count) throws Exception {
-		List<RegistryFixtures.Merchant> ms = fixtures.merchants(count);
-		ConcurrentLinkedQueue<String> caseNumbers = new ConcurrentLinkedQueue<>();
-		AtomicInteger reviewed = new AtomicInteger();
-		long t0 = System.nanoTime();
-		Thread starter = new Thread(() -> {
-			try {
-				Measure.run("starts", concurrency, count, i -> {
-					HttpResponse<String> r = expect(post("intake1", "/api/unbinding-cases",
-							application(ms.get(i)).replace("BUSINESS_CLOSED", WHOLE_CASE_REASON)), 201);
-					caseNumbers.add(json.readTree(r.body()).get("caseNumber").asText());
-				});
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-		starter.start();
-		Result reviews = Measure.run("reviews", concurrency, count, i -> {
-			while (true) {
-				JsonNode open = json.readTree(get("reviewer" + (1 + i % 2),
-						REVIEWS + "&firstResult=" + (i % 8))
-					.body());
-				if (open.isEmpty()) {
-					open = json.readTree(get("reviewer" + (1 + i % 2), REVIEWS).body());
-				}
-				if (open.isEmpty()) {
-					Thread.sleep(20);
-					continue;
-				}
-				String id = open.get(0).get("id").asText();
-				String user = "reviewer" + (1 + i % 2);
-				if (post(user, "/engine-rest/task/" + id + "/claim", "{\"userId\": \"" + user + "\"}").statusCode() != 204) {
-					continue;
-				}
-				HttpResponse<String> done = post(user, "/engine-rest/task/" + id + "/complete",
-						"{\"variables\": {\"reviewDecision\": {\"value\": \"APPROVE\"}}}");
-				if (done.statusCode() != 204) {
-					// keep the task for another try: hand it back
-					reviewFailures.incrementAndGet();
-					post(user, "/engine-rest/task/" + id + "/unclaim", "{}");
-					continue;
-				}
-				reviewed.incrementAndGet();
-				return;
-			}
-		});
-		starter.join();
-		List<String> mine = new ArrayList<>(caseNumbers);
-		while (jdbc.sql("select count(*) from unbinding_case where outcome = 'UNBOUND' and case_number in (:c)")
-			.param("c", mine)
-			.query(Long.class)
-			.single() < count) {
-			Thread.sleep(100);
-		}
-		double seconds = (System.nanoTime() - t0) / 1e9;
-		lastWholeCases.addAll(mine);
-		return new Result("whole case over HTTP (contact → terminal unbound)", concurrency, count,
-				reviews.errors() + (count - mine.size()), seconds, reviews.p50Millis(), reviews.p99Millis());
-	}
-
-	final List<String> lastWholeCases = new ArrayList<>();
-
-	final AtomicInteger reviewFailures = new AtomicInteger();
-
-	/** Whole cases carry their own reason, to tell them from the cases of the start measurements. */
-	static final String WHOLE_CASE_REASON = "DEVICE_REPLACEMENT";
-
-	static final String REVIEWS = "/engine-rest/task?taskDefinitionKey=Task_ReviewApplication&unassigned=true"
-			+ "&maxResults=1&candidateGroup=reviewers";
-
-	private Map<String, Double> stageMedians(JdbcClient jdbc) {
-		Map<String, Double> medians = new HashMap<>();
-		for (String stage : new String[] { "total", "application", "review", "unbind", "confirmation" }) {
-			List<Long> values = jdbc.sql("select " + stage + "_seconds from unbinding_case where case_number in (:c) and "
-					+ stage + "_seconds is not null order by " + stage + "_seconds")
-				.param("c", lastWholeCases)
-				.query(Long.class)
-				.list();
-			medians.put(stage, values.isEmpty() ? Double.NaN : values.get(values.size() / 2).doubleValue());
-		}
-		return medians;
-	}
-
-	private void awaitQuiet(JdbcClient jdbc) throws InterruptedException {
-		for (int i = 0; i < 3000 && jdbc.sql("select count(*) from act_ru_job where duedate_ is null or duedate_ < ?")
-			.param(LocalDateTime.now())
-			.query(Long.class)
-			.single() > 0; i++) {
-			Thread.sleep(200);
-		}
-	}
-
-	private double dashboardMillis() throws Exception {
-		List<Long> times = new ArrayList<>();
-		for (int i = 0; i < 25; i++) {
-			long t0 = System.nanoTime();
-			expect(get("supervisor1", "/api/dashboard"), 200);
-			if (i >= 5) {
-				times.add(System.nanoTime() - t0);
-			}
-		}
-		times.sort(Long::compare);
-		return Measure.percentile(times, 0.5);
-	}
-
-	// ------------------------------------------------------------------ HTTP and data
-
-	private static Map<String, Object> variables(RegistryFixtures.Merchant m) {
-		Map<String, Object> v = new HashMap<>();
-		v.putAll(Map.of("channel", "APP", "merchantNo", m.merchantNo(), "terminalId", m.terminalId(), "reason",
-				"BUSINESS_CLOSED", "applicantName", m.legalName(), "applicantIdNumber", m.idNumber(), "applicantPhone",
-				m.phone(), "applicantRole", "LEGAL_PERSON", "documents", "ID_CARD,SETTLEMENT_CARD_COPY"));
-		return v;
-	}
-
-	private static String application(RegistryFixtures.Merchant m) {
-		return m.applicationJson("APP", "BUSINESS_CLOSED");
-	}
-
-	private static String engineStart(RegistryFixtures.Merchant m) {
-		StringBuilder body = new StringBuilder("{\"variables\": {");
-		variables(m).forEach((k, v) -> body.append("\"").append(k).append("\": {\"value\": \"").append(v).append("\"},"));
-		body.setLength(body.length() - 1);
-		return body.append("}}").toString();
-	}
-
-	private HttpResponse<String> expect(HttpResponse<String> response, int status) {
-		if (response.statusCode() != status) {
-			throw new IllegalStateException(response.statusCode() + " " + response.body());
-		}
-		return response;
-	}
-
-	private HttpResponse<String> post(String user, String path, String body) throws Exception {
-		return http.send(request(user, path).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> get(String user, String path) throws Exception {
-		return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpRequest.Builder request(String user, String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()));
 	}
 
 }
