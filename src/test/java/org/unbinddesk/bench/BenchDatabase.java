@@ -20,9 +20,12 @@ import com.zaxxer.hikari.HikariDataSource;
 record BenchDatabase(String description, String url, String user, String password, Map<String, String> environment,
 		String profiles, Path file) {
 
+	/**
+	 * All the benchmark changes in the service's configuration: the daily request limits per terminal and merchant
+	 * (the load opens many cases a day), and the log level.
+	 */
 	static final String[] SERVICE_ARGUMENTS = { "--unbinddesk.limits.cases-per-terminal-per-day=1000000",
-			"--unbinddesk.limits.cases-per-merchant-per-day=1000000", "--logging.level.org.unbinddesk=WARN",
-			"--camunda.bpm.job-execution.max-jobs-per-acquisition=10" };
+			"--unbinddesk.limits.cases-per-merchant-per-day=1000000", "--logging.level.org.unbinddesk=WARN" };
 
 	/** Engine history tables, counted per case. */
 	static final List<String> HISTORY_TABLES = List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst",

@@ -41,12 +41,10 @@ final class EngineLimit implements AutoCloseable {
 
 	/** On in-memory H2 or, when the benchmark runs on PostgreSQL, on a database of its own. */
 	EngineLimit(BenchDatabase postgres) {
+		// the service's own configuration, as the benchmark starts it, on a database of its own
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-				"--camunda.bpm.generate-unique-process-engine-name=true", "--camunda.bpm.job-execution.enabled=true",
-				"--camunda.bpm.job-execution.wait-time-in-millis=50", "--camunda.bpm.job-execution.max-wait=200",
-				"--camunda.bpm.job-execution.max-jobs-per-acquisition=10", "--logging.level.org.unbinddesk=WARN",
-				"--unbinddesk.limits.cases-per-terminal-per-day=1000000",
-				"--unbinddesk.limits.cases-per-merchant-per-day=1000000"));
+				"--camunda.bpm.generate-unique-process-engine-name=true"));
+		arguments.addAll(List.of(BenchDatabase.SERVICE_ARGUMENTS));
 		if (postgres == null) {
 			arguments.add("--spring.datasource.url=jdbc:h2:mem:bench-engine;DB_CLOSE_DELAY=-1");
 		}

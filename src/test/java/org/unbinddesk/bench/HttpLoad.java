@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +38,9 @@ final class HttpLoad {
 
 	static final int REVIEWERS = 32;
 
-	static final String REVIEWS = "/engine-rest/task?maxResults=1";
-
-	/** Open reviews of whole cases only: the start measurements leave other cases waiting for review. */
-	static final String REVIEW_FILTER = """
-			{"taskDefinitionKey": "Task_ReviewApplication", "unassigned": true, "candidateGroup": "reviewers",
-			 "processVariables": [{"name": "reason", "operator": "eq", "value": "%s"}]}""".formatted(WHOLE_CASE_REASON);
+	/** A case's open review, found by case number (the business key, an indexed column). */
+	static final String REVIEW_OF_CASE = "/engine-rest/task?taskDefinitionKey=Task_ReviewApplication"
+			+ "&candidateGroup=reviewers&processInstanceBusinessKey=";
 
 	record WholeCases(Result result, List<String> caseNumbers) {
 	}
@@ -101,7 +101,8 @@ final class HttpLoad {
 	 */
 	WholeCases wholeCases(JdbcClient jdbc, List<Merchant> merchants, int concurrency) throws Exception {
 		int count = merchants.size();
-		ConcurrentLinkedQueue<String> caseNumbers = new ConcurrentLinkedQueue<>();
+		BlockingQueue<String> toReview = new LinkedBlockingQueue<>();
+		List<String> caseNumbers = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger startErrors = new AtomicInteger();
 		long t0 = System.nanoTime();
 		Thread intake = new Thread(() -> {
@@ -109,7 +110,9 @@ final class HttpLoad {
 				Result starts = Measure.run("starts", concurrency, count, i -> {
 					HttpResponse<String> r = expect(post("intake1", "/api/unbinding-cases",
 							application(merchants.get(i)).replace("BUSINESS_CLOSED", WHOLE_CASE_REASON)), 201);
-					caseNumbers.add(json.readTree(r.body()).get("caseNumber").asText());
+					String caseNumber = json.readTree(r.body()).get("caseNumber").asText();
+					caseNumbers.add(caseNumber);
+					toReview.add(caseNumber);
 				});
 				startErrors.set(starts.errors());
 			}
@@ -121,9 +124,15 @@ final class HttpLoad {
 		AtomicInteger nextReviewer = new AtomicInteger();
 		ThreadLocal<String> reviewer = ThreadLocal
 			.withInitial(() -> "benchreviewer" + (1 + nextReviewer.getAndIncrement() % REVIEWERS));
-		Result reviews = Measure.run("reviews", concurrency, count, i -> review(reviewer.get(), i));
+		Result reviews = Measure.run("reviews", concurrency, count, i -> {
+			String caseNumber = toReview.poll(2, TimeUnit.MINUTES);
+			if (caseNumber == null) {
+				throw new IllegalStateException("no case to review came in 2 minutes");
+			}
+			review(reviewer.get(), caseNumber);
+		});
 		intake.join();
-		List<String> mine = new ArrayList<>(caseNumbers);
+		List<String> mine = List.copyOf(caseNumbers);
 		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		long unbound;
 		while ((unbound = jdbc.sql("select count(*) from unbinding_case where outcome = 'UNBOUND' and case_number in (:c)")
@@ -140,32 +149,30 @@ final class HttpLoad {
 				reviews.p99Millis()), mine);
 	}
 
-	/** One reviewer's turn: find an open review, claim it, approve it; another reviewer may be quicker. */
-	private void review(String user, int i) throws Exception {
-		while (true) {
-			// reviewers spread over the queue, so that they do not all reach for the same task
-			JsonNode open = json.readTree(post(user, REVIEWS + "&firstResult=" + (i % 8), REVIEW_FILTER).body());
+	/**
+	 * A reviewer takes the next case in: waits for its review task (the checks before review run in the background),
+	 * claims it and approves it, within 2 minutes.
+	 */
+	private void review(String user, String caseNumber) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (System.nanoTime() < deadline) {
+			JsonNode open = json.readTree(get(user, REVIEW_OF_CASE + caseNumber).body());
 			if (open.isEmpty()) {
-				open = json.readTree(post(user, REVIEWS + "&firstResult=0", REVIEW_FILTER).body());
-			}
-			if (open.isEmpty()) {
-				// nothing to review yet: look again shortly, as a reviewer refreshing Tasklist would
+				// not at review yet: look again shortly, as a reviewer refreshing Tasklist would
 				Thread.sleep(100);
 				continue;
 			}
 			String id = open.get(0).get("id").asText();
-			if (post(user, "/engine-rest/task/" + id + "/claim", "{\"userId\": \"" + user + "\"}").statusCode() != 204) {
-				continue; // claimed by another reviewer in the meantime
-			}
+			expect(post(user, "/engine-rest/task/" + id + "/claim", "{\"userId\": \"" + user + "\"}"), 204);
 			HttpResponse<String> done = post(user, "/engine-rest/task/" + id + "/complete",
 					"{\"variables\": {\"reviewDecision\": {\"value\": \"APPROVE\"}}}");
-			if (done.statusCode() != 204) {
-				refusedCompletions.incrementAndGet();
-				post(user, "/engine-rest/task/" + id + "/unclaim", "{}");
-				continue;
+			if (done.statusCode() == 204) {
+				return;
 			}
-			return;
+			refusedCompletions.incrementAndGet();
+			post(user, "/engine-rest/task/" + id + "/unclaim", "{}");
 		}
+		throw new IllegalStateException(caseNumber + " not reviewed in 2 minutes");
 	}
 
 	/** Median time of {@code GET /api/dashboard} over 20 calls, after 5 to warm up. */

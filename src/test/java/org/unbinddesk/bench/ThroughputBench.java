@@ -67,7 +67,8 @@ class ThroughputBench {
 	void benchmark() throws Exception {
 		try {
 			MainRun main = mainRun();
-			List<String> trail = variableTrailComparison(main);
+			List<String> trail = before(main, "trail", false, "--unbinddesk.history.variable-trail=true");
+			List<String> indexes = before(main, "indexes", true, "--spring.flyway.target=3");
 			List<String> scaleOut = scaleOut();
 
 			List<String> out = new ArrayList<>();
@@ -80,9 +81,13 @@ class ThroughputBench {
 			out.add("");
 			out.addAll(main.lines());
 			out.add("");
-			out.add("## History: latest values only against the trail of every update (same run)");
+			out.add("## Before and after: history keeps each variable's latest value, not every update (same run)");
 			out.add("");
 			out.addAll(trail);
+			out.add("");
+			out.add("## Before and after: covering indexes for the dashboard (migration V4, same run)");
+			out.add("");
+			out.addAll(indexes);
 			out.add("");
 			out.add("## Scale-out on PostgreSQL: one node against two, same load (same run)");
 			out.add("");
@@ -122,6 +127,8 @@ class ThroughputBench {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			BulkFixtures fixtures = new BulkFixtures(dataSource, 2_000_000);
 			load.createReviewers();
+			int warmUpOpen = warmUp(load, jdbc, fixtures);
+			Snapshot beforeWholeCases = Snapshot.of(database, jdbc);
 
 			// 2. whole cases over HTTP, first, on an empty queue
 			List<Result> whole = new ArrayList<>();
@@ -133,7 +140,7 @@ class ThroughputBench {
 			}
 			int refused = load.refused();
 			Map<String, Double> stages = stageMedians(jdbc, wholeCaseNumbers);
-			Footprint footprint = footprint(database, jdbc, wholeCaseNumbers.size());
+			Footprint footprint = beforeWholeCases.perCase(database, jdbc, wholeCaseNumbers.size());
 
 			// 1. case starts: the product's API, Camunda's engine REST API, and the engine in-process
 			List<Result> api = new ArrayList<>();
@@ -188,7 +195,7 @@ class ThroughputBench {
 			// self-checks: nothing lost, nothing failed
 			assertThat(jdbc.sql("select count(*) from unbinding_case where status = 'OPEN'").query(Long.class).single())
 				.as("every started case is still open, waiting where it should")
-				.isEqualTo(started + sizes.length * (long) n(400));
+				.isEqualTo(warmUpOpen + started + sizes.length * (long) n(400));
 			assertNothingFailed(jdbc, concat(api, rest, inProcess, whole, noopWhole, List.of(growthStarts),
 					List.of(growthWhole)));
 
@@ -247,34 +254,36 @@ class ThroughputBench {
 		}
 	}
 
-	// ------------------------------------------------------------------ before and after: the variable trail
+	// ------------------------------------------------------------------ before and after
 
 	/**
-	 * The same whole cases on a fresh service that still writes the trail of every variable update (the setting
-	 * before the benchmark's profile), against the main run's figures.
+	 * The same whole cases on a fresh service with one setting as it was before the benchmark's profile, warmed up
+	 * alike, against the main run's figures. With {@code dashboard}, also the dashboard's time with 100,000 historic
+	 * cases, before and after the dashboard's indexes (migration V4) are created in that same database.
 	 */
-	private List<String> variableTrailComparison(MainRun after) throws Exception {
-		Path dir = folder("unbind-desk-trail");
-		BenchDatabase database = BenchDatabase.of(DATABASE, "bench_trail", dir);
-		ServiceProcess service = database.start("bench-trail", dir, SERVICE_JVM,
-				"--unbinddesk.history.variable-trail=true");
+	private List<String> before(MainRun after, String name, boolean dashboard, String... arguments) throws Exception {
+		Path dir = folder("unbind-desk-" + name);
+		BenchDatabase database = BenchDatabase.of(DATABASE, "bench_" + name.replace('-', '_'), dir);
+		ServiceProcess service = database.start("bench-" + name, dir, SERVICE_JVM, arguments);
 		HttpLoad load = new HttpLoad(service.port);
 		try (HikariDataSource dataSource = database.dataSource()) {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			BulkFixtures fixtures = new BulkFixtures(dataSource, 2_000_000);
 			load.createReviewers();
+			warmUp(load, jdbc, fixtures);
+			Snapshot beforeWholeCases = Snapshot.of(database, jdbc);
 			List<Result> whole = new ArrayList<>();
 			int cases = 0;
 			for (int c : WHOLE_LEVELS) {
 				whole.add(load.wholeCases(jdbc, fixtures.merchants(wholeCount(c)), c).result());
 				cases += wholeCount(c);
 			}
-			Footprint before = footprint(database, jdbc, cases);
+			Footprint before = beforeWholeCases.perCase(database, jdbc, cases);
 			assertNothingFailed(jdbc, whole);
 
 			Footprint a = after.footprint();
 			List<String> lines = new ArrayList<>();
-			lines.add("| | trail of every update (before) | latest values only (after, the default) | after / before |");
+			lines.add("| | before: `%s` | after (as shipped) | after / before |".formatted(String.join(" ", arguments)));
 			lines.add("|---|---:|---:|---:|");
 			for (int i = 0; i < WHOLE_LEVELS.length; i++) {
 				lines.add("| whole cases per second, concurrency %d | %.1f | %.1f | %.2f |".formatted(WHOLE_LEVELS[i],
@@ -288,6 +297,21 @@ class ThroughputBench {
 			lines.add("| tables and indexes, MiB per 1,000 cases | %.1f | %.1f | %.2f |".formatted(
 					before.liveMiBPerThousand(), a.liveMiBPerThousand(),
 					a.liveMiBPerThousand() / before.liveMiBPerThousand()));
+			if (dashboard) {
+				int historic = (int) (100_000 * SCALE);
+				fixtures.historicCases(historic);
+				double without = load.dashboardMillis();
+				for (String statement : Files.readString(Path.of("src/main/resources/db/migration/V4__dashboard_indexes.sql"))
+					.replaceAll("--[^\n]*", "")
+					.split(";")) {
+					if (!statement.isBlank()) {
+						jdbc.sql(statement).update();
+					}
+				}
+				double with = load.dashboardMillis();
+				lines.add("| GET /api/dashboard p50 ms, %,d historic cases (same database, before and after V4) | %.1f | %.1f | %.2f |"
+					.formatted(historic, without, with, with / without));
+			}
 			return lines;
 		}
 		finally {
@@ -310,13 +334,13 @@ class ThroughputBench {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			BulkFixtures fixtures = new BulkFixtures(dataSource, 4_000_000);
 			load.createReviewers();
-			List<Result> all = new ArrayList<>();
+			int warmUpOpen = 0;
 			for (ServiceProcess node : List.of(first, second)) {
 				load.sendTo(node.port);
-				all.add(load.apiStarts(fixtures.merchants(n(200)), 8));
-				all.add(load.wholeCases(jdbc, fixtures.merchants(n(50)), 8).result());
+				warmUpOpen += warmUp(load, jdbc, fixtures);
 			}
 			load.refused();
+			List<Result> all = new ArrayList<>();
 
 			load.sendTo(first.port, second.port);
 			Result twoStarts = load.apiStarts(fixtures.merchants(n(800)), 32);
@@ -332,7 +356,7 @@ class ThroughputBench {
 			all.addAll(List.of(twoStarts, twoWhole, oneStarts, oneWhole));
 			assertThat(jdbc.sql("select count(*) from unbinding_case where status = 'OPEN'").query(Long.class).single())
 				.as("scale-out: every started case still open")
-				.isEqualTo(2L * n(200) + 2L * n(800));
+				.isEqualTo(warmUpOpen + 2L * n(800));
 			assertNothingFailed(jdbc, all);
 
 			List<String> rows = new ArrayList<>();
@@ -357,6 +381,18 @@ class ThroughputBench {
 
 	// ------------------------------------------------------------------ checks and figures
 
+	/**
+	 * A warm-up before measuring, so that figures are of compiled code, not of the JIT at work: starts through both
+	 * APIs and a few whole cases. Returns the number of cases it leaves open.
+	 */
+	private static int warmUp(HttpLoad load, JdbcClient jdbc, BulkFixtures fixtures) throws Exception {
+		List<Result> results = List.of(load.apiStarts(fixtures.merchants(n(150)), 8),
+				load.engineRestStarts(fixtures.merchants(n(150)), 8),
+				load.wholeCases(jdbc, fixtures.merchants(n(60)), 8).result());
+		assertNothingFailed(jdbc, results);
+		return 2 * n(150);
+	}
+
 	/** No call failed, no case ended other than unbound (the historic fixtures aside), no incident. */
 	private static void assertNothingFailed(JdbcClient jdbc, List<Result> results) {
 		for (Result r : results) {
@@ -368,10 +404,21 @@ class ThroughputBench {
 		assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Long.class).single()).as("incidents").isZero();
 	}
 
-	private static Footprint footprint(BenchDatabase database, JdbcClient jdbc, int cases) {
-		long details = jdbc.sql("select count(*) from act_hi_detail").query(Long.class).single();
-		return new Footprint(database.historyRows(jdbc) / (double) cases, details / (double) cases,
-				database.liveMebibytes(jdbc) / cases * 1000);
+	/** What the database holds: engine history rows, of which variable updates, and MiB of tables and indexes. */
+	record Snapshot(long historyRows, long detailRows, double liveMiB) {
+
+		static Snapshot of(BenchDatabase database, JdbcClient jdbc) {
+			return new Snapshot(database.historyRows(jdbc),
+					jdbc.sql("select count(*) from act_hi_detail").query(Long.class).single(),
+					database.liveMebibytes(jdbc));
+		}
+
+		/** What {@code cases} whole cases added to the database since this snapshot. */
+		Footprint perCase(BenchDatabase database, JdbcClient jdbc, int cases) {
+			Snapshot now = of(database, jdbc);
+			return new Footprint((now.historyRows - historyRows) / (double) cases,
+					(now.detailRows - detailRows) / (double) cases, (now.liveMiB - liveMiB) / cases * 1000);
+		}
 	}
 
 	/** Median seconds of each stage, from the moments the registry keeps for each case. */

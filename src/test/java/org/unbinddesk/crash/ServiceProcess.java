@@ -44,10 +44,14 @@ public final class ServiceProcess {
 
 	public static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
 			String... arguments) throws IOException, InterruptedException {
-		return start(name, workingDirectory, environment, List.of("-Xmx512m"), arguments);
+		// the job executor looks for due jobs every 200 ms at least, so that a test need not wait for its back-off
+		List<String> all = new ArrayList<>(List.of("--camunda.bpm.job-execution.wait-time-in-millis=200",
+				"--camunda.bpm.job-execution.max-wait=1000"));
+		all.addAll(List.of(arguments));
+		return start(name, workingDirectory, environment, List.of("-Xmx512m"), all.toArray(String[]::new));
 	}
 
-	/** As {@link #start(String, Path, Map, String...)}, with the JVM options given (heap, flight recording). */
+	/** The service with the JVM options and arguments given, nothing else changed from its own configuration. */
 	public static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
 			List<String> jvmOptions, String... arguments) throws IOException, InterruptedException {
 		int port;
@@ -56,8 +60,7 @@ public final class ServiceProcess {
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "--server.port=" + port,
-				"--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000"));
+		command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "--server.port=" + port));
 		command.addAll(List.of(arguments));
 		Path log = Path.of("target", "crash", name + ".log").toAbsolutePath();
 		Files.createDirectories(log.getParent());
