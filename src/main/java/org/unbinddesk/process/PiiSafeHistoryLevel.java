@@ -22,15 +22,16 @@ public class PiiSafeHistoryLevel implements HistoryLevel {
 
 	public static final String NAME = "full-without-pii";
 
-	private final boolean variableTrail;
-
-	public PiiSafeHistoryLevel(boolean variableTrail) {
-		this.variableTrail = variableTrail;
-	}
-
 	private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
 			HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
 			HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
+
+	private final boolean variableTrail;
+
+	/** @param variableTrail whether to keep every value a variable took ({@code ACT_HI_DETAIL}), not only its latest */
+	public PiiSafeHistoryLevel(boolean variableTrail) {
+		this.variableTrail = variableTrail;
+	}
 
 	@Override
 	public int getId() {

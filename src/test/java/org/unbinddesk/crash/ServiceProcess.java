@@ -42,6 +42,7 @@ public final class ServiceProcess {
 		}
 	}
 
+	/** The service as the crash tests start it: a 512 MiB heap, and a job executor that looks for jobs often. */
 	public static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
 			String... arguments) throws IOException, InterruptedException {
 		// the job executor looks for due jobs every 200 ms at least, so that a test need not wait for its back-off
