@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
 /**
  * Runs {@code count} calls on {@code concurrency} threads and keeps each call's latency.
@@ -70,14 +69,6 @@ final class Measure {
 		}
 		int index = (int) Math.ceil(p * sortedNanos.size()) - 1;
 		return sortedNanos.get(Math.max(0, index)) / 1e6;
-	}
-
-	static <T> List<T> range(int count, IntFunction<T> make) {
-		List<T> list = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			list.add(make.apply(i));
-		}
-		return list;
 	}
 
 }
