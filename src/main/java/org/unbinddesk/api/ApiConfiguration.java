@@ -1,6 +1,5 @@
 package org.unbinddesk.api;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,15 +23,6 @@ class ApiConfiguration {
 				new RequestBodyLimitFilter(BODY_LIMIT, json));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(5);
-		return registration;
-	}
-
-	@Bean
-	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity, ObjectMapper json) {
-		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ApiAuthenticationFilter(identity, json));
-		registration.addUrlPatterns("/api/*", "/dashboard", "/dashboard/*");
-		registration.setOrder(6);
 		return registration;
 	}
 

@@ -3,6 +3,8 @@ package org.unbinddesk.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -21,7 +23,10 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -29,6 +34,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -42,6 +49,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> handleApi(ApiException ex) {
@@ -83,12 +92,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getParameterValidationResults()
-			.stream()
-			.flatMap(r -> r.getResolvableErrors()
-				.stream()
-				.map(e -> fieldError(r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
-			.toList();
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors body) {
+				// a request body: name the field inside it (applicant.name), not the parameter
+				body.getFieldErrors().forEach(e -> errors.add(fieldError(e.getField(), e.getDefaultMessage())));
+				body.getGlobalErrors().forEach(e -> errors.add(fieldError(e.getObjectName(), e.getDefaultMessage())));
+			}
+			else {
+				result.getResolvableErrors()
+					.forEach(e -> errors.add(fieldError(headerOrParameter(result), e.getDefaultMessage())));
+			}
+		}
 		return ResponseEntity.badRequest().body(validationProblem(errors));
 	}
 
@@ -103,9 +118,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
 			JsonMappingException mapping = (JsonMappingException) cause;
 			if (!mapping.getPath().isEmpty()) {
-				String hint = cause instanceof InvalidFormatException format && format.getTargetType().isEnum()
-						? "must be one of " + List.of(format.getTargetType().getEnumConstants()) : "has the wrong type";
+				String hint = cause instanceof InvalidFormatException format && format.getTargetType() != null
+						&& format.getTargetType().isEnum()
+								? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+								: cause.getMessage() != null && cause.getMessage().contains(StrictJson.UNSAFE_TEXT)
+										? StrictJson.UNSAFE_TEXT : "has the wrong type";
 				return ResponseEntity.badRequest().body(validationProblem(List.of(fieldError(path(mapping), hint))));
+			}
+		}
+		if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null) {
+			Matcher duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
+			if (duplicate.find()) {
+				JsonStreamContext context = parse.getProcessor() == null ? null
+						: parse.getProcessor().getParsingContext();
+				String parent = context == null ? "" : context.pathAsPointer().toString();
+				String field = (parent.isEmpty() ? "" : parent.substring(1).replace('/', '.') + ".") + duplicate.group(1);
+				return ResponseEntity.badRequest()
+					.body(validationProblem(List.of(fieldError(field, "is given more than once"))));
 			}
 		}
 		return ResponseEntity.badRequest()
@@ -175,6 +204,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
 			.collect(Collectors.joining("."))
 			.replace(".[", "[");
+	}
+
+	private static String headerOrParameter(ParameterValidationResult result) {
+		RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		return result.getMethodParameter().getParameterName();
 	}
 
 	private static String lastNode(String path) {

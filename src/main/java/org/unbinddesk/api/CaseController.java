@@ -1,6 +1,7 @@
 package org.unbinddesk.api;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -54,10 +55,10 @@ class CaseController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Open a case",
 			description = "Validated before anything starts. Idempotent with the Idempotency-Key header; a second open case for a terminal is a 409 naming the open one.")
-	ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest request,
+	ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest request, Principal client,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1,
 					max = 100) @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII") String idempotencyKey) {
-		CaseIntake.Opened opened = intake.open(request, idempotencyKey);
+		CaseIntake.Opened opened = intake.open(request, client.getName(), idempotencyKey);
 		String caseNumber = opened.unbindingCase().getCaseNumber();
 		return ResponseEntity.created(URI.create("/api/unbinding-cases/" + caseNumber))
 			.header("Idempotent-Replayed", String.valueOf(!opened.created()))

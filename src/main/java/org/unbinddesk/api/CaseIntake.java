@@ -6,42 +6,48 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.unbinddesk.cases.CaseNumbers;
 import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.CaseRegistry.RegistryCheck;
 import org.unbinddesk.cases.CaseRequest;
 import org.unbinddesk.cases.Registration.InvalidReason;
 import org.unbinddesk.cases.UnbindingCase;
+import org.unbinddesk.system.EngineAccess;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Opens a case for an intake system: checks the request against the registry first (nothing is recorded for a bad
- * request), then starts {@code TerminalUnbinding} with the case number as business key, all in one transaction with
- * the idempotency key. The applicant's ID and phone reach the process as transient variables only.
+ * request), then starts {@code TerminalUnbinding}, whose first step gives the case its number, in one transaction
+ * with the client's idempotency key. The applicant's ID and phone reach the process as transient variables only.
  */
 @Service
 class CaseIntake {
 
 	private final CaseRegistry registry;
 
-	private final CaseNumbers caseNumbers;
-
 	private final RuntimeService runtime;
 
-	private final IdempotencyKeyRepository keys;
+	private final ClientIdempotencyKeyRepository keys;
+
+	private final EngineAccess engine;
+
+	private final Duration keyLifetime;
 
 	private final TransactionTemplate transaction;
 
@@ -49,10 +55,12 @@ class CaseIntake {
 
 	private final Clock clock;
 
-	CaseIntake(CaseRegistry registry, CaseNumbers caseNumbers, RuntimeService runtime, IdempotencyKeyRepository keys,
-			TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+	CaseIntake(CaseRegistry registry, RuntimeService runtime, ClientIdempotencyKeyRepository keys, EngineAccess engine,
+			TransactionTemplate transaction, ObjectMapper json, Clock clock,
+			@Value("${unbinddesk.api.idempotency-key-lifetime:P7D}") Duration keyLifetime) {
 		this.registry = registry;
-		this.caseNumbers = caseNumbers;
+		this.engine = engine;
+		this.keyLifetime = keyLifetime;
 		this.runtime = runtime;
 		this.keys = keys;
 		this.transaction = transaction;
@@ -61,11 +69,13 @@ class CaseIntake {
 	}
 
 	/**
+	 * @param client the logged-in intake client or agent: idempotency keys are theirs alone
 	 * @return the case, and whether this request opened it (false: a repeat of an earlier request with the same key)
 	 */
-	Opened open(OpenCaseRequest request, String idempotencyKey) {
+	Opened open(OpenCaseRequest request, String client, String idempotencyKey) {
 		String hash = hash(request);
-		Optional<Opened> replay = replay(idempotencyKey, hash);
+		ClientIdempotencyKey.Id key = idempotencyKey == null ? null : new ClientIdempotencyKey.Id(client, idempotencyKey);
+		Optional<Opened> replay = replay(key, hash);
 		if (replay.isPresent()) {
 			return replay.get();
 		}
@@ -75,12 +85,12 @@ class CaseIntake {
 			throw refusal(check);
 		}
 		try {
-			String caseNumber = transaction.execute(status -> start(request, caseRequest, idempotencyKey, hash));
+			String caseNumber = transaction.execute(status -> start(request, caseRequest, key, hash));
 			return new Opened(registry.get(caseNumber), true);
 		}
-		catch (DataIntegrityViolationException | org.camunda.bpm.engine.ProcessEngineException ex) {
-			// lost a race: another request for the same key or terminal committed first
-			Optional<Opened> replayed = replay(idempotencyKey, hash);
+		catch (DataIntegrityViolationException | ProcessEngineException ex) {
+			// lost a race: another request with the same key (wait for it to commit) or for the same terminal won
+			Optional<Opened> replayed = awaitReplay(key, hash);
 			if (replayed.isPresent()) {
 				return replayed.get();
 			}
@@ -93,44 +103,87 @@ class CaseIntake {
 		}
 	}
 
-	private String start(OpenCaseRequest request, CaseRequest caseRequest, String idempotencyKey, String hash) {
-		String caseNumber = caseNumbers.next();
-		if (idempotencyKey != null) {
-			keys.saveAndFlush(new IdempotencyKey(idempotencyKey, hash, caseNumber, LocalDateTime.now(clock)));
-		}
+	/**
+	 * Starts the case as the service (intake clients hold no engine rights); the process gives it its number. The
+	 * idempotency key is taken in the same transaction, so of two requests with one key exactly one commits.
+	 */
+	private String start(OpenCaseRequest request, CaseRequest caseRequest, ClientIdempotencyKey.Id key, String hash) {
 		VariableMap variables = Variables.createVariables()
 			.putValue(CHANNEL, caseRequest.channel())
 			.putValue(MERCHANT_NO, caseRequest.merchantNo())
-			.putValue(TERMINAL_ID, caseRequest.terminalId())
-			.putValue(TERMINAL_SN, caseRequest.terminalSn())
 			.putValue(REASON, caseRequest.reason())
 			.putValue(APPLICANT_NAME, caseRequest.applicantName())
 			.putValueTyped(APPLICANT_ID_NUMBER, Variables.stringValue(caseRequest.applicantIdNumber(), true))
 			.putValueTyped(APPLICANT_PHONE, Variables.stringValue(caseRequest.applicantPhone(), true))
-			.putValue(APPLICANT_ROLE, caseRequest.applicantRole())
-			.putValue(DOCUMENTS, caseRequest.documents())
-			.putValue(REPLACEMENT_TERMINAL_SN, request.replacementTerminalSn());
-		runtime.createProcessInstanceByKey(PROCESS_ID).businessKey(caseNumber).setVariables(variables).execute();
-		UnbindingCase opened = registry.get(caseNumber);
+			.putValue(APPLICANT_ROLE, caseRequest.applicantRole());
+		putIfGiven(variables, TERMINAL_ID, caseRequest.terminalId());
+		putIfGiven(variables, TERMINAL_SN, caseRequest.terminalSn());
+		putIfGiven(variables, DOCUMENTS, caseRequest.documents());
+		putIfGiven(variables, REPLACEMENT_TERMINAL_SN, request.replacementTerminalSn());
+		String processInstanceId = engine
+			.asService(() -> runtime.createProcessInstanceByKey(PROCESS_ID).setVariables(variables).execute())
+			.getId();
+		UnbindingCase opened = registry.ofProcess(processInstanceId);
+		String caseNumber = opened.getCaseNumber();
 		if (opened.getOutcome() != null || opened.getTerminalSn() == null
 				|| registry.openCaseOf(opened.getTerminalSn()).map(c -> !c.getCaseNumber().equals(caseNumber)).orElse(true)) {
 			// the registry changed between the check and the start: undo everything
 			throw new DataIntegrityViolationException("Case " + caseNumber + " did not get the terminal's open slot");
 		}
+		if (key != null) {
+			keys.saveAndFlush(new ClientIdempotencyKey(key, hash, caseNumber, LocalDateTime.now(clock)));
+		}
 		return caseNumber;
 	}
 
-	private Optional<Opened> replay(String idempotencyKey, String hash) {
-		if (idempotencyKey == null) {
+	private static void putIfGiven(VariableMap variables, String name, String value) {
+		if (value != null) {
+			variables.putValue(name, value);
+		}
+	}
+
+	private Optional<Opened> replay(ClientIdempotencyKey.Id key, String hash) {
+		if (key == null) {
 			return Optional.empty();
 		}
-		return keys.findById(idempotencyKey).map(key -> {
-			if (!key.getRequestHash().equals(hash)) {
-				throw new ApiException(ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key " + idempotencyKey
-						+ " was used for a different request (case " + key.getCaseNumber() + ")");
+		return keys.findById(key).filter(k -> !expired(k)).map(k -> {
+			if (!k.getRequestHash().equals(hash)) {
+				throw new ApiException(ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key " + key.key()
+						+ " was used for a different request (case " + k.getCaseNumber() + ")");
 			}
-			return new Opened(registry.get(key.getCaseNumber()), false);
+			return new Opened(registry.get(k.getCaseNumber()), false);
 		});
+	}
+
+	/** The request that holds the key may still be committing: look again for a short while. */
+	private Optional<Opened> awaitReplay(ClientIdempotencyKey.Id key, String hash) {
+		if (key == null) {
+			return Optional.empty();
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (true) {
+			Optional<Opened> replayed = replay(key, hash);
+			if (replayed.isPresent() || System.nanoTime() > deadline) {
+				return replayed;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+		}
+	}
+
+	private boolean expired(ClientIdempotencyKey key) {
+		return key.getCreatedAt().isBefore(LocalDateTime.now(clock).minus(keyLifetime));
+	}
+
+	/** Forgets expired keys once an hour. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	void forgetExpiredKeys() {
+		keys.deleteByCreatedAtBefore(LocalDateTime.now(clock).minus(keyLifetime));
 	}
 
 	private static ApiException refusal(RegistryCheck check) {

@@ -4,12 +4,15 @@ import static org.unbinddesk.process.ProcessVariables.*;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.documents.DocumentService;
+import org.unbinddesk.system.EngineAccess;
+import org.unbinddesk.system.Masks;
 
 /**
  * Passes a merchant's answer to the case waiting for it, by correlating the message the process waits for. A case
@@ -22,14 +25,24 @@ class CaseMessages {
 
 	private final CaseQueries queries;
 
-	CaseMessages(RuntimeService runtime, CaseQueries queries) {
+	private final EngineAccess engine;
+
+	CaseMessages(RuntimeService runtime, CaseQueries queries, EngineAccess engine) {
 		this.runtime = runtime;
 		this.queries = queries;
+		this.engine = engine;
 	}
 
 	void supplyDocuments(String caseNumber, List<String> documents) {
+		String codes = String.join(",", documents);
+		List<String> unknown = DocumentService.unknown(codes);
+		if (!unknown.isEmpty()) {
+			throw new ApiException(ProblemTypes.VALIDATION, "documents: unknown document codes " + unknown
+					+ "; known codes are " + new TreeSet<>(DocumentService.CODES),
+					Map.of("errors", List.of(Map.of("field", "documents", "message", "holds unknown codes " + unknown))));
+		}
 		correlate(caseNumber, MESSAGE_DOCUMENTS_SUPPLIED,
-				Map.of(ADDITIONAL_DOCUMENTS, DocumentService.join(DocumentService.parse(String.join(",", documents)))));
+				Map.of(ADDITIONAL_DOCUMENTS, DocumentService.join(DocumentService.parse(codes))));
 	}
 
 	void decideFee(String caseNumber, MessageRequests.FeeDecision decision) {
@@ -38,13 +51,13 @@ class CaseMessages {
 		}
 		else {
 			correlate(caseNumber, MESSAGE_FEE_DECLINED,
-					decision.reason() == null ? Map.of() : Map.of(FEE_DECLINE_REASON, decision.reason()));
+					decision.reason() == null ? Map.of() : Map.of(FEE_DECLINE_REASON, Masks.scrub(decision.reason(), 500)));
 		}
 	}
 
 	void cancel(String caseNumber, String reason) {
 		correlate(caseNumber, MESSAGE_CANCELLATION_REQUESTED,
-				reason == null ? Map.of() : Map.of(CANCELLATION_REASON, reason));
+				reason == null ? Map.of() : Map.of(CANCELLATION_REASON, Masks.scrub(reason, 500)));
 	}
 
 	private void correlate(String caseNumber, String message, Map<String, Object> variables) {
@@ -54,10 +67,11 @@ class CaseMessages {
 			throw notWaiting(c, message, waitingFor);
 		}
 		try {
-			runtime.createMessageCorrelation(message)
-				.processInstanceBusinessKey(caseNumber)
+			// as the service: callers hold no engine rights; this API checked their groups and the case's wait
+			engine.asService(() -> runtime.createMessageCorrelation(message)
+				.processInstanceId(c.getProcessInstanceId())
 				.setVariables(variables)
-				.correlateWithResult();
+				.correlateWithResult());
 		}
 		catch (MismatchingMessageCorrelationException ex) {
 			throw notWaiting(c, message, queries.waitingFor(c.getProcessInstanceId()));

@@ -22,8 +22,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "A merchant's request to unbind a terminal, as taken by an intake channel")
 record OpenCaseRequest(@NotNull Channel channel,
-		@NotNull @Pattern(regexp = "\\d{15}", message = "must be 15 digits") @Schema(example = "898110000000001") String merchantNo,
-		@Pattern(regexp = "[A-Za-z0-9]{8}", message = "must be 8 letters or digits") @Schema(example = "T0000001") String terminalId,
+		@NotNull @Pattern(regexp = "\\d{15}", message = "must be 15 digits") @Schema(example = "898100000000000") String merchantNo,
+		@Pattern(regexp = "[A-Za-z0-9]{8}", message = "must be 8 letters or digits") @Schema(example = "T0000000") String terminalId,
 		@Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+", message = "may hold letters, digits and dashes") String terminalSn,
 		@NotNull Reason reason, @NotNull @Valid Applicant applicant,
 		@Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z_]{2,40}", message = "must be a document code such as ID_CARD") String> documents,
@@ -37,9 +37,9 @@ record OpenCaseRequest(@NotNull Channel channel,
 
 	@Schema(description = "Who asks: the legal person or an authorised agent")
 	record Applicant(
-			@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "may not hold control characters") @Schema(example = "张伟") String name,
-			@NotNull @ValidIdNumber @Schema(example = "110101198001011232") String idNumber,
-			@NotNull @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number") @Schema(example = "13800000001") String phone,
+			@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "may not hold control characters") @Schema(example = "张三") String name,
+			@NotNull @ValidIdNumber @Schema(example = "110101190001011234") String idNumber,
+			@NotNull @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number") @Schema(example = "13800000000") String phone,
 			@NotNull ApplicantRole role) {
 
 		@Override

@@ -7,11 +7,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.UnbindingCase;
+import org.unbinddesk.system.EngineAccess;
 import org.unbinddesk.system.Masks;
 
 /**
  * Writes audit rows. The actor is the engine user on whose behalf the step runs (the one who completed a task or
- * called the API), or {@code system} for steps the engine runs by itself.
+ * called the API, also when the service drives the engine on their behalf), or {@code system} for steps the engine
+ * runs by itself.
  */
 @Service
 public class AuditLog {
@@ -41,7 +43,11 @@ public class AuditLog {
 
 	public String currentActor() {
 		Authentication authentication = identity.getCurrentAuthentication();
-		return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+		if (authentication != null && authentication.getUserId() != null) {
+			return authentication.getUserId();
+		}
+		String acting = EngineAccess.actingUser();
+		return acting == null ? SYSTEM : acting;
 	}
 
 }

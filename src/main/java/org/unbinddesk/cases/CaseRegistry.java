@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.audit.AuditLog;
+import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.cases.Registration.InvalidReason;
 import org.unbinddesk.registry.Binding;
 import org.unbinddesk.registry.BindingRepository;
@@ -70,10 +71,21 @@ public class CaseRegistry {
 
 	@Transactional
 	public Registration register(String caseNumber, String processInstanceId, CaseRequest given) {
+		return register(caseNumber, processInstanceId, given, List.of());
+	}
+
+	/**
+	 * Records a case and checks it; an invalid request is recorded too (closed later as "Request invalid").
+	 * @param unexpected what else the start carried that the process cannot take; any makes the request malformed
+	 */
+	@Transactional
+	public Registration register(String caseNumber, String processInstanceId, CaseRequest given,
+			List<String> unexpected) {
 		CaseRequest request = fitted(given);
 		UnbindingCase unbindingCase = new UnbindingCase(caseNumber, processInstanceId, request,
 				LocalDateTime.now(clock));
-		RegistryCheck check = check(request);
+		RegistryCheck check = unexpected.isEmpty() ? check(request)
+				: RegistryCheck.invalid(null, InvalidReason.MALFORMED_REQUEST, String.join(", ", unexpected));
 		if (check.terminal() != null) {
 			unbindingCase.identifyTerminal(check.terminal().getSn(), check.terminal().getTerminalId());
 		}
@@ -196,6 +208,9 @@ public class CaseRegistry {
 		if (!isOneOf(r.applicantRole(), ApplicantRole.values())) {
 			fields.add("applicantRole");
 		}
+		if (!DocumentService.unknown(r.documents()).isEmpty()) {
+			fields.add("documents");
+		}
 		return fields;
 	}
 
@@ -245,6 +260,42 @@ public class CaseRegistry {
 		metrics.caseEnded(outcome);
 		log.info("Case {} closed: {}", caseNumber, outcome);
 		return unbindingCase;
+	}
+
+	@Transactional
+	public void recordRisk(String caseNumber, String level) {
+		get(caseNumber).recordRisk(level);
+	}
+
+	@Transactional
+	public void recordBlocks(String caseNumber, String reasons) {
+		get(caseNumber).recordBlocks(reasons);
+	}
+
+	/** A reviewer approved; refused (with the reason) for a blocked or closed case. */
+	@Transactional
+	public UnbindingCase approve(String caseNumber, String reviewer) {
+		UnbindingCase unbindingCase = get(caseNumber);
+		unbindingCase.approve(reviewer, LocalDateTime.now(clock));
+		return unbindingCase;
+	}
+
+	/** The second approval of a high-risk case; refused for the first approver. */
+	@Transactional
+	public UnbindingCase approveSecond(String caseNumber, String approver) {
+		UnbindingCase unbindingCase = get(caseNumber);
+		unbindingCase.approveSecond(approver, LocalDateTime.now(clock));
+		return unbindingCase;
+	}
+
+	/**
+	 * The case a process instance works on. Steps find their case this way, never by a variable a caller could set, so
+	 * an instance that did not begin at "Unbinding requested" (and so registered nothing) cannot act on any case.
+	 */
+	public UnbindingCase ofProcess(String processInstanceId) {
+		return cases.findByProcessInstanceId(processInstanceId)
+			.orElseThrow(() -> new CaseRuleViolation(null, "流程实例 " + processInstanceId
+					+ " 没有登记的受理：案件只能从流程的开始事件（受理登记）发起"));
 	}
 
 	public UnbindingCase get(String caseNumber) {

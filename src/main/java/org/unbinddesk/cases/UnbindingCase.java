@@ -3,6 +3,10 @@ package org.unbinddesk.cases;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -115,6 +119,24 @@ public class UnbindingCase {
 	@Column(name = "deposit_refund")
 	private BigDecimal depositRefund;
 
+	@Column(name = "risk_level")
+	private String riskLevel;
+
+	@Column(name = "block_reasons")
+	private String blockReasons;
+
+	@Column(name = "approved_by")
+	private String approvedBy;
+
+	@Column(name = "approved_at")
+	private LocalDateTime approvedAt;
+
+	@Column(name = "second_approved_by")
+	private String secondApprovedBy;
+
+	@Column(name = "second_approved_at")
+	private LocalDateTime secondApprovedAt;
+
 	protected UnbindingCase() {
 	}
 
@@ -147,6 +169,7 @@ public class UnbindingCase {
 
 	/** Moves the case on; the first time it enters a stage is kept, for the time each stage took. */
 	public void moveTo(Stage stage, LocalDateTime at) {
+		requireOpen("move to " + stage);
 		this.stage = stage;
 		switch (stage) {
 			case APPLICATION -> applicationAt = applicationAt == null ? at : applicationAt;
@@ -159,16 +182,19 @@ public class UnbindingCase {
 	}
 
 	public void recordFee(BigDecimal fee, BigDecimal depositRefund) {
+		requireOpen("record a fee");
 		this.fee = fee;
 		this.depositRefund = depositRefund;
 	}
 
 	public void recordReview(LocalDateTime dueAt, LocalDateTime decidedAt) {
+		requireOpen("record a review");
 		this.reviewDueAt = dueAt;
 		this.reviewedAt = decidedAt;
 	}
 
 	public void close(Outcome outcome, String reason, LocalDateTime at) {
+		requireOpen("close it as " + outcome);
 		this.totalSeconds = seconds(openedAt, at);
 		this.applicationSeconds = seconds(applicationAt, reviewAt);
 		this.reviewSeconds = seconds(reviewAt, unbindAt);
@@ -181,11 +207,97 @@ public class UnbindingCase {
 		this.openTerminalSn = null;
 	}
 
+	/** The risk level the {@code UnbindingRisk} table gave; a high one needs a second approval. */
+	public void recordRisk(String level) {
+		requireOpen("record the risk level");
+		this.riskLevel = level;
+	}
+
+	/** What blocks the unbind (frozen funds, disputes, unpaid fees), comma-separated; none clears the blocks. */
+	public void recordBlocks(String reasons) {
+		requireOpen("record account blocks");
+		this.blockReasons = reasons == null || reasons.isBlank() ? null : reasons;
+	}
+
+	/**
+	 * A reviewer approved. Refused while a block is open: approving a blocked case would let the unbind through.
+	 */
+	public void approve(String reviewer, LocalDateTime at) {
+		requireOpen("approve it");
+		if (blockReasons != null) {
+			throw new CaseRuleViolation(caseNumber, "案件存在未解除的限制（" + blocksInChinese() + "），不能批准：请驳回或要求补充材料");
+		}
+		if (reviewer == null) {
+			throw new CaseRuleViolation(caseNumber, "批准须由已登录的审核人给出");
+		}
+		this.approvedBy = reviewer;
+		this.approvedAt = at;
+	}
+
+	/** Four eyes: the second approval of a high-risk case comes from someone other than the first approver. */
+	public void approveSecond(String approver, LocalDateTime at) {
+		requireOpen("give the second approval");
+		refuseFirstApprover(approver);
+		if (approvedBy == null) {
+			throw new CaseRuleViolation(caseNumber, "案件尚无第一次批准，不能给出第二次批准");
+		}
+		this.secondApprovedBy = approver;
+		this.secondApprovedAt = at;
+	}
+
+	/** Refuses the first approver as the second one (also when they merely claim the task). */
+	public void refuseFirstApprover(String user) {
+		if (user != null && user.equals(approvedBy)) {
+			throw new CaseRuleViolation(caseNumber, "高风险案件需由另一位主管复核：您已给出第一次批准（" + user + "），请由其他主管处理");
+		}
+	}
+
+	/** What reviewers read for each block code. */
+	private static final Map<String, String> BLOCK_NAMES = Map.of("FUNDS_FROZEN", "资金冻结", "OPEN_DISPUTE",
+			"存在未结调单或拒付", "OUTSTANDING_FEES", "有未缴费用", "ACCOUNT_NOT_IN_OWN_NAME", "结算账户非商户本人名下");
+
+	private String blocksInChinese() {
+		return Arrays.stream(blockReasons.split(","))
+			.map(code -> BLOCK_NAMES.getOrDefault(code.strip(), "其他限制"))
+			.collect(Collectors.joining("、"));
+	}
+
+	public boolean isHighRisk() {
+		return "HIGH".equals(riskLevel);
+	}
+
+	/**
+	 * Why the terminal may not be unbound now, or empty when it may: the case is open, approved (and, for high risk,
+	 * approved again by another person) and free of blocks. Whatever drove the engine, the unbind asks this first.
+	 */
+	public Optional<String> unbindRefusal() {
+		if (status != CaseStatus.OPEN) {
+			return Optional.of("the case is closed (" + outcome + ")");
+		}
+		if (blockReasons != null) {
+			return Optional.of("a block is open: " + blockReasons);
+		}
+		if (approvedBy == null) {
+			return Optional.of("no reviewer has approved it");
+		}
+		if (isHighRisk() && (secondApprovedBy == null || secondApprovedBy.equals(approvedBy))) {
+			return Optional.of("it is high risk and has no second approval by another person");
+		}
+		return Optional.empty();
+	}
+
+	private void requireOpen(String change) {
+		if (status != CaseStatus.OPEN) {
+			throw new CaseRuleViolation(caseNumber, "案件已结束（" + outcome + "），不能再更改：" + change);
+		}
+	}
+
 	private static Long seconds(LocalDateTime from, LocalDateTime to) {
 		return from == null || to == null ? null : Duration.between(from, to).toSeconds();
 	}
 
 	public void recordDeviceDisposition(String disposition) {
+		requireOpen("record the device disposition");
 		this.deviceDisposition = disposition;
 	}
 
@@ -271,6 +383,26 @@ public class UnbindingCase {
 
 	public BigDecimal getFee() {
 		return fee;
+	}
+
+	public BigDecimal getDepositRefund() {
+		return depositRefund;
+	}
+
+	public String getRiskLevel() {
+		return riskLevel;
+	}
+
+	public String getBlockReasons() {
+		return blockReasons;
+	}
+
+	public String getApprovedBy() {
+		return approvedBy;
+	}
+
+	public String getSecondApprovedBy() {
+		return secondApprovedBy;
 	}
 
 	public Long getTotalSeconds() {

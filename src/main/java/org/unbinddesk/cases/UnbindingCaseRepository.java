@@ -11,6 +11,8 @@ public interface UnbindingCaseRepository
 
 	Optional<UnbindingCase> findByOpenTerminalSn(String terminalSn);
 
+	Optional<UnbindingCase> findByProcessInstanceId(String processInstanceId);
+
 	long countByStatusAndStage(CaseStatus status, Stage stage);
 
 	long countByTerminalSnAndOpenedAtAfter(String terminalSn, LocalDateTime after);

@@ -19,6 +19,11 @@ public class DocumentService {
 
 	public static final String DECISION = "RequiredDocuments";
 
+	/** Every document code the desk knows; anything else is refused wherever codes come in. */
+	public static final Set<String> CODES = Set.of("ID_CARD", "SETTLEMENT_CARD_COPY", "BUSINESS_LICENCE",
+			"FAULT_CERTIFICATE", "POLICE_REPORT", "REGISTRATION_CHANGE_CERTIFICATE", "NEW_OWNER_ID_CARD",
+			"POWER_OF_ATTORNEY");
+
 	private final DecisionService decisions;
 
 	DocumentService(DecisionService decisions) {
@@ -44,6 +49,11 @@ public class DocumentService {
 			.filter(s -> !s.isEmpty())
 			.map(String::toUpperCase)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
+	/** The codes in a list that the desk does not know, in the order given. */
+	public static List<String> unknown(String documents) {
+		return parse(documents).stream().filter(code -> !CODES.contains(code)).toList();
 	}
 
 	public static String join(Iterable<String> documents) {

@@ -36,7 +36,7 @@ class AssessFeeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnbindingCase c = cases.get(text(execution, CASE_NUMBER));
+		UnbindingCase c = cases.ofProcess(execution.getProcessInstanceId());
 		FeeAssessment fee = fees.assess(c.getReason(), terminals.findById(c.getTerminalSn()).orElseThrow());
 		execution.setVariable(FEE, fee.fee().doubleValue());
 		execution.setVariable(DEPOSIT_REFUND, fee.depositRefund().doubleValue());

@@ -38,8 +38,9 @@ class AssessRiskDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnbindingCase c = cases.moveTo(text(execution, CASE_NUMBER), Stage.REVIEW);
+		UnbindingCase c = cases.moveTo(cases.ofProcess(execution.getProcessInstanceId()).getCaseNumber(), Stage.REVIEW);
 		RiskAssessment risk = risks.assess(c, terminals.findById(c.getTerminalSn()).orElseThrow());
+		cases.recordRisk(c.getCaseNumber(), risk.level());
 		execution.setVariable(RISK_LEVEL, risk.level());
 		execution.setVariable(RISK_SIGNALS, String.join(",", risk.signals()));
 		execution.setVariable(TASK_PRIORITY, switch (risk.level()) {

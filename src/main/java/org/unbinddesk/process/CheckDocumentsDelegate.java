@@ -37,7 +37,7 @@ class CheckDocumentsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnbindingCase unbindingCase = cases.moveTo(text(execution, CASE_NUMBER), Stage.APPLICATION);
+		UnbindingCase unbindingCase = cases.moveTo(cases.ofProcess(execution.getProcessInstanceId()).getCaseNumber(), Stage.APPLICATION);
 		Set<String> supplied = DocumentService.parse(text(execution, DOCUMENTS));
 		supplied.addAll(DocumentService.parse(text(execution, ADDITIONAL_DOCUMENTS)));
 		execution.removeVariable(ADDITIONAL_DOCUMENTS);

@@ -39,7 +39,7 @@ class CloseCaseListener implements ExecutionListener {
 		if (outcome == Outcome.UNBOUND) {
 			reason = null;
 		}
-		cases.close(text(execution, CASE_NUMBER), outcome, reason);
+		cases.close(cases.ofProcess(execution.getProcessInstanceId()).getCaseNumber(), outcome, reason);
 		execution.setVariable(OUTCOME, outcome.name());
 		if (reason != null) {
 			execution.setVariable(OUTCOME_REASON, reason);

@@ -6,12 +6,14 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Engine settings that have no Spring Boot property: the PII-safe history level.
+ * Engine settings that have no Spring Boot property: the PII-safe history level, and free text masked in history.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
@@ -26,6 +28,9 @@ class EngineConfiguration {
 						: new ArrayList<>(configuration.getCustomHistoryLevels());
 				levels.add(new PiiSafeHistoryLevel(variableTrail));
 				configuration.setCustomHistoryLevels(levels);
+				// free text is masked before the default handler writes the row
+				configuration.setHistoryEventHandler(new CompositeHistoryEventHandler(
+						List.of(new FreeTextHistoryScrubber(), new DbHistoryEventHandler())));
 			}
 		};
 	}

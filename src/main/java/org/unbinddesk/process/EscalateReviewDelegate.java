@@ -40,7 +40,7 @@ class EscalateReviewDelegate implements JavaDelegate {
 			tasks.setPriority(review.getId(), ESCALATED_PRIORITY);
 		}
 		execution.setVariable(REVIEW_ESCALATED, true);
-		audit.record(cases.get(text(execution, CASE_NUMBER)), "REVIEW_ESCALATED",
+		audit.record(cases.ofProcess(execution.getProcessInstanceId()), "REVIEW_ESCALATED",
 				"Review overdue: escalated to " + Groups.SUPERVISORS);
 	}
 

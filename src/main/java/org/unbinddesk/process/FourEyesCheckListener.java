@@ -3,15 +3,13 @@ package org.unbinddesk.process;
 import static org.unbinddesk.process.ExecutionValues.text;
 import static org.unbinddesk.process.ProcessVariables.*;
 
-import java.util.Objects;
-
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.cases.UnbindingCase;
 
 /**
  * Four eyes on "Give second approval": the engine refuses to assign the task to, or let it be completed by, the person
@@ -31,45 +29,39 @@ class FourEyesCheckListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String firstReviewer = text(task, FIRST_REVIEWER);
-		String caseNumber = text(task, CASE_NUMBER);
+		UnbindingCase unbindingCase = cases.ofProcess(task.getProcessInstanceId());
 		if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-			refuseFirstReviewer(task.getAssignee(), firstReviewer, caseNumber);
+			unbindingCase.refuseFirstApprover(task.getAssignee());
 			return;
 		}
 		String approver = ExecutionValues.actor(task);
 		if (approver == null) {
-			throw new BadUserRequestException("Claim the task before giving the second approval");
+			throw new BadUserRequestException("请先认领任务，再给出第二次批准");
 		}
-		refuseFirstReviewer(approver, firstReviewer, caseNumber);
-		refuseFirstReviewer(task.getAssignee(), firstReviewer, caseNumber);
+		unbindingCase.refuseFirstApprover(approver);
+		unbindingCase.refuseFirstApprover(task.getAssignee());
+		String caseNumber = unbindingCase.getCaseNumber();
 		String decision = text(task, SECOND_APPROVAL_DECISION);
 		String detail;
 		if (RecordReviewDecisionListener.APPROVE.equals(decision)) {
+			cases.approveSecond(caseNumber, approver);
 			detail = "Second approval given";
 		}
 		else if (RecordReviewDecisionListener.REJECT.equals(decision)) {
-			String reason = Masks.scrub(text(task, REJECTION_REASON), 500);
+			String reason = FreeText.scrub(task, REJECTION_REASON);
 			if (reason == null) {
-				throw new BadUserRequestException("Refusing the second approval needs a reason (rejectionReason)");
+				throw new BadUserRequestException("拒绝第二次批准须填写原因");
 			}
 			task.setVariable(OUTCOME_REASON, reason);
 			task.removeVariable(OUTCOME_REASON_CODE);
 			detail = "Second approval refused: " + reason;
 		}
 		else {
-			throw new BadUserRequestException(
-					"Choose a decision (secondApprovalDecision): APPROVE or REJECT; got " + decision);
+			throw new BadUserRequestException("请选择复核结论：批准或拒绝");
 		}
+		FreeText.scrub(task, REVIEW_COMMENT);
 		task.setVariable(SECOND_APPROVER, approver);
 		audit.record(cases.get(caseNumber), "SECOND_APPROVAL_DECIDED", detail, approver);
-	}
-
-	private static void refuseFirstReviewer(String user, String firstReviewer, String caseNumber) {
-		if (user != null && Objects.equals(user, firstReviewer)) {
-			throw new BadUserRequestException("Four eyes: " + user + " gave the first approval of case " + caseNumber
-					+ " and cannot give the second; another supervisor must");
-		}
 	}
 
 }

@@ -24,6 +24,8 @@ public final class ProcessVariables {
 	public static final String DOCUMENTS = "documents";
 	public static final String REPLACEMENT_TERMINAL_SN = "replacementTerminalSn";
 	public static final String DEVICE_DISPOSITION = "deviceDisposition";
+	/** Who started the case in Tasklist or over engine REST (set by the engine from the logged-in user). */
+	public static final String INITIATOR = "initiator";
 
 	// contact
 	public static final String CASE_NUMBER = "caseNumber";
@@ -93,6 +95,10 @@ public final class ProcessVariables {
 
 	/** Never written to history; moved into the registry (or shown only while a task is open) and then removed. */
 	public static final Set<String> SENSITIVE = Set.of(APPLICANT_ID_NUMBER, APPLICANT_PHONE, PHONE_ON_FILE);
+
+	/** Typed by people: any long number in them is masked before it is kept, in the process and in history. */
+	public static final Set<String> FREE_TEXT = Set.of(REJECTION_REASON, REVIEW_COMMENT, CANCELLATION_REASON,
+			FEE_DECLINE_REASON, CALLBACK_NOTE, ACCOUNT_ISSUE_RESOLUTION, OUTCOME_REASON);
 
 	private ProcessVariables() {
 	}

@@ -32,8 +32,8 @@ class RecordCallbackListener implements TaskListener {
 		if (!(confirmed instanceof Boolean)) {
 			throw new BadUserRequestException("Say whether the legal person confirmed the request (callbackConfirmed)");
 		}
-		String note = Masks.scrub(text(task, CALLBACK_NOTE), 500);
-		audit.record(cases.get(text(task, CASE_NUMBER)), "CALLBACK_DONE",
+		String note = FreeText.scrub(task, CALLBACK_NOTE);
+		audit.record(cases.ofProcess(task.getProcessInstanceId()), "CALLBACK_DONE",
 				(Boolean) confirmed ? "Confirmed by the legal person" : "Not confirmed" + (note == null ? "" : ": " + note),
 				ExecutionValues.actor(task));
 	}

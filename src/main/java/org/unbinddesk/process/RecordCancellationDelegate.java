@@ -1,6 +1,5 @@
 package org.unbinddesk.process;
 
-import static org.unbinddesk.process.ExecutionValues.text;
 import static org.unbinddesk.process.ProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,7 +7,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
-import org.unbinddesk.system.Masks;
 
 /**
  * "Record cancellation": the merchant withdrew the request before the unbind started.
@@ -27,9 +25,9 @@ class RecordCancellationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String reason = Masks.scrub(text(execution, CANCELLATION_REASON), 500);
+		String reason = FreeText.scrub(execution, CANCELLATION_REASON);
 		execution.setVariable(OUTCOME_REASON, reason == null ? "Cancelled at the merchant's request" : reason);
-		audit.record(cases.get(text(execution, CASE_NUMBER)), "CANCELLATION_REQUESTED", reason);
+		audit.record(cases.ofProcess(execution.getProcessInstanceId()), "CANCELLATION_REQUESTED", reason);
 	}
 
 }

@@ -50,20 +50,18 @@ class RecordReviewDecisionListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		String decision = text(task, REVIEW_DECISION);
 		String reviewer = ExecutionValues.actor(task);
-		String caseNumber = text(task, CASE_NUMBER);
+		String caseNumber = cases.ofProcess(task.getProcessInstanceId()).getCaseNumber();
+		String comment = FreeText.scrub(task, REVIEW_COMMENT);
 		String detail;
 		if (APPROVE.equals(decision)) {
-			if (ExecutionValues.flag(task, ACCOUNT_BLOCKED)) {
-				throw new BadUserRequestException("Case " + caseNumber + " cannot be approved while it is blocked ("
-						+ text(task, BLOCK_REASONS) + "): reject it or request more information");
-			}
+			cases.approve(caseNumber, reviewer);
 			task.setVariable(FIRST_REVIEWER, reviewer);
 			detail = "Approved";
 		}
 		else if (REJECT.equals(decision)) {
-			String reason = Masks.scrub(text(task, REJECTION_REASON), 500);
+			String reason = FreeText.scrub(task, REJECTION_REASON);
 			if (reason == null) {
-				throw new BadUserRequestException("A rejection needs a reason (rejectionReason)");
+				throw new BadUserRequestException("驳回须填写驳回原因");
 			}
 			task.setVariable(OUTCOME_REASON, reason);
 			task.removeVariable(OUTCOME_REASON_CODE);
@@ -72,8 +70,7 @@ class RecordReviewDecisionListener implements TaskListener {
 		else if (REQUEST_INFO.equals(decision)) {
 			Set<String> requested = DocumentService.parse(text(task, MISSING_DOCUMENTS));
 			if (requested.isEmpty()) {
-				throw new BadUserRequestException(
-						"Requesting more information needs the list of what is missing (missingDocuments)");
+				throw new BadUserRequestException("要求补充材料时，请选择需要补充的材料");
 			}
 			// what was asked for again counts as not supplied until it comes in
 			Set<String> supplied = DocumentService.parse(text(task, DOCUMENTS));
@@ -86,13 +83,11 @@ class RecordReviewDecisionListener implements TaskListener {
 			detail = "More information requested: " + DocumentService.join(requested);
 		}
 		else {
-			throw new BadUserRequestException(
-					"Choose a decision (reviewDecision): APPROVE, REJECT or REQUEST_INFO; got " + decision);
+			throw new BadUserRequestException("请选择审核结论：批准、驳回或要求补充材料");
 		}
 		cases.recordReview(caseNumber, task.getDueDate() == null ? null
 				: LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault()));
 		metrics.reviewDecided(Duration.between(task.getCreateTime().toInstant(), Instant.now()));
-		String comment = Masks.scrub(text(task, REVIEW_COMMENT), 500);
 		audit.record(cases.get(caseNumber), "REVIEW_DECIDED", detail + (comment == null ? "" : " — " + comment),
 				reviewer == null ? AuditLog.SYSTEM : reviewer);
 	}

@@ -1,9 +1,9 @@
 package org.unbinddesk.process;
 
-import static org.unbinddesk.process.ExecutionValues.amount;
 import static org.unbinddesk.process.ExecutionValues.text;
 import static org.unbinddesk.process.ProcessVariables.*;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 
@@ -16,6 +16,7 @@ import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.notice.NoticeService;
 import org.unbinddesk.notice.NoticeService.NoticeDetails;
 import org.unbinddesk.notice.NoticeType;
+import org.unbinddesk.unbind.UnbindService;
 
 /**
  * Every "Send … notice" task: the task's {@code noticeType} input says which notice; the case's variables fill it.
@@ -31,10 +32,13 @@ class SendNoticeDelegate implements JavaDelegate {
 
 	private final AuditLog audit;
 
+	private final UnbindService refunds;
+
 	private final Clock clock;
 
 	SendNoticeDelegate(NoticeService notices, CaseRegistry cases, UnbindingSettings settings, AuditLog audit,
-			Clock clock) {
+			UnbindService refunds, Clock clock) {
+		this.refunds = refunds;
 		this.notices = notices;
 		this.cases = cases;
 		this.settings = settings;
@@ -45,22 +49,27 @@ class SendNoticeDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		NoticeType type = NoticeType.valueOf(text(execution, NOTICE_TYPE));
-		UnbindingCase c = cases.get(text(execution, CASE_NUMBER));
-		notices.send(c, type, details(type, execution));
+		UnbindingCase c = cases.ofProcess(execution.getProcessInstanceId());
+		notices.send(c, type, details(type, c, execution));
 		audit.record(c, "NOTICE_SENT", type.name());
 	}
 
-	private NoticeDetails details(NoticeType type, DelegateExecution execution) {
+	/** Amounts come from the case's record (what was assessed), never from a variable a caller could have set. */
+	private NoticeDetails details(NoticeType type, UnbindingCase c, DelegateExecution execution) {
 		LocalDateTime now = LocalDateTime.now(clock);
 		return switch (type) {
 			case DOCUMENTS_REQUEST -> new NoticeDetails(null, null, text(execution, MISSING_DOCUMENTS), null, null,
 					now.plus(settings.documentsDeadlinePeriod()));
-			case FEE_NOTICE -> new NoticeDetails(null, null, null, amount(execution, FEE),
-					amount(execution, DEPOSIT_REFUND), now.plus(settings.feeDecisionDeadlinePeriod()));
-			case CONFIRMATION -> new NoticeDetails(null, null, null, null, amount(execution, REFUND_STARTED), null);
+			case FEE_NOTICE -> new NoticeDetails(null, null, null, orZero(c.getFee()), orZero(c.getDepositRefund()),
+					now.plus(settings.feeDecisionDeadlinePeriod()));
+			case CONFIRMATION -> new NoticeDetails(null, null, null, null, refunds.refundedFor(c.getCaseNumber()), null);
 			case REQUEST_INVALID, REJECTION, WITHDRAWAL -> reason(execution);
 			case LAPSE, CANCELLATION -> NoticeDetails.none();
 		};
+	}
+
+	private static BigDecimal orZero(BigDecimal amount) {
+		return amount == null ? BigDecimal.ZERO : amount;
 	}
 
 	private static NoticeDetails reason(DelegateExecution execution) {

@@ -3,16 +3,14 @@ package org.unbinddesk.process;
 import static org.unbinddesk.process.ExecutionValues.text;
 import static org.unbinddesk.process.ProcessVariables.*;
 
-import java.math.BigDecimal;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.unbinddesk.unbind.DeviceDisposition;
 import org.unbinddesk.unbind.UnbindService;
+import org.unbinddesk.unbind.UnbindService.Settlement;
 
 /**
- * "Record device disposition and deposit refund".
+ * "Record device disposition and deposit refund": the refund is the one assessed on the case, never a variable.
  */
 @Component("settleDeviceAndDeposit")
 class SettleDeviceAndDepositDelegate implements JavaDelegate {
@@ -25,12 +23,10 @@ class SettleDeviceAndDepositDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		BigDecimal refund = ExecutionValues.amount(execution, DEPOSIT_REFUND);
-		DeviceDisposition disposition = unbind.settleDeviceAndDeposit(text(execution, CASE_NUMBER),
-				text(execution, DEVICE_DISPOSITION), refund);
-		execution.setVariable(DEVICE_DISPOSITION, disposition.name());
-		execution.setVariable(REFUND_STARTED,
-				disposition == DeviceDisposition.RETURNED ? refund.doubleValue() : 0.0);
+		Settlement settlement = unbind.settleDeviceAndDeposit(execution.getProcessInstanceId(),
+				text(execution, DEVICE_DISPOSITION));
+		execution.setVariable(DEVICE_DISPOSITION, settlement.disposition().name());
+		execution.setVariable(REFUND_STARTED, settlement.refund().doubleValue());
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.unbinddesk.process;
 
-import static org.unbinddesk.process.ExecutionValues.text;
-import static org.unbinddesk.process.ProcessVariables.CASE_NUMBER;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,7 +7,7 @@ import org.unbinddesk.unbind.UnbindService;
 
 /**
  * "Unbind terminal" (asynchronous): a failure here is technical, so it is left to the engine to retry and then to
- * raise an incident that operations retry from Cockpit.
+ * raise an incident that operations retry from Cockpit. The unbind service refuses a case that is not approved.
  */
 @Component("unbindTerminal")
 class UnbindTerminalDelegate implements JavaDelegate {
@@ -23,7 +20,7 @@ class UnbindTerminalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		unbind.unbind(text(execution, CASE_NUMBER));
+		unbind.unbind(execution.getProcessInstanceId());
 	}
 
 }

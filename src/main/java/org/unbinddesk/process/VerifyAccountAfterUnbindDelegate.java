@@ -43,7 +43,7 @@ class VerifyAccountAfterUnbindDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNumber = text(execution, CASE_NUMBER);
+		String caseNumber = cases.ofProcess(execution.getProcessInstanceId()).getCaseNumber();
 		UnbindingCase c = cases.moveTo(caseNumber, Stage.CONFIRMATION);
 		List<String> issues = checker.checkAfterUnbind(c.getMerchantNo(), c.getTerminalSn(),
 				unbind.unboundAt(caseNumber));

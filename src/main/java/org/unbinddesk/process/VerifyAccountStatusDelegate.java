@@ -40,7 +40,7 @@ class VerifyAccountStatusDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnbindingCase c = cases.get(text(execution, CASE_NUMBER));
+		UnbindingCase c = cases.ofProcess(execution.getProcessInstanceId());
 		int checks = ExecutionValues.count(execution, SETTLEMENT_CHECKS) + 1;
 		AccountStatus status = checker.check(c.getMerchantNo(), c.getTerminalSn());
 		boolean await = status.unsettled() && checks < settings.getSettlementMaxChecks();
@@ -48,6 +48,7 @@ class VerifyAccountStatusDelegate implements JavaDelegate {
 		if (status.unsettled() && !await) {
 			warnings.add(AccountStatus.UNSETTLED_TRANSACTIONS);
 		}
+		cases.recordBlocks(c.getCaseNumber(), String.join(",", status.blockReasons()));
 		execution.setVariable(SETTLEMENT_CHECKS, checks);
 		execution.setVariable(AWAIT_SETTLEMENT, await);
 		execution.setVariable(ACCOUNT_BLOCKED, status.blocked());

@@ -33,7 +33,7 @@ class VerifyIdentityDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnbindingCase c = cases.get(text(execution, CASE_NUMBER));
+		UnbindingCase c = cases.ofProcess(execution.getProcessInstanceId());
 		IdentityCheck check = verifier.verify(new Applicant(c.getApplicantName(), c.getApplicantIdNumber(),
 				c.getApplicantPhone(), c.getApplicantRole()), c.getMerchantNo());
 		execution.setVariable(IDENTITY_RESULT, check.result().name());

@@ -6,8 +6,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 
 import java.util.List;
 
@@ -27,17 +25,19 @@ import org.springframework.stereotype.Component;
 import org.unbinddesk.process.ProcessVariables;
 
 /**
- * Who may do what in the engine, granted at startup (idempotently) to the product's groups. Tasks themselves are
- * granted by the engine to their candidate groups and assignee; this adds the rest:
+ * Who may do what in the engine, set at startup to exactly these rights (a right withdrawn here is withdrawn from a
+ * running installation too). Tasks themselves are granted by the engine to their candidate groups and assignee; this
+ * adds the least each group's work needs:
  * <ul>
- * <li>web apps: everyone who works cases uses Tasklist; supervisors and operations also Cockpit; intake systems no web
- * app at all; Admin stays with {@code camunda-admin};</li>
- * <li>intake systems and agents open cases and pass merchants' messages (start, correlate); supervisors read every
- * case; operations may repair them.</li>
+ * <li>web apps: everyone who works cases uses Tasklist; supervisors and operations also Cockpit; Admin stays with
+ * {@code camunda-admin};</li>
+ * <li>agents start cases (Tasklist's start form); supervisors read every case; operations read them and retry failed
+ * jobs;</li>
+ * <li>intake systems hold no engine rights: they work through {@code /api}, which checks their groups and drives the
+ * engine as the service.</li>
  * </ul>
- * Each group sees only the tasks it is a candidate for. The case API ({@code /api}) applies its own group rules and
- * reads cases as the service.
- * Nobody outside {@code camunda-admin} may touch deployments, users or other engine resources.
+ * Nobody outside {@code camunda-admin} may modify instances, write variables, correlate messages, migrate, suspend or
+ * delete, nor touch deployments, users or other engine resources.
  */
 @Component
 @Order(1)
@@ -45,10 +45,9 @@ class AccessPolicy implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
 
-	static final List<String> CASE_READERS = List.of(Groups.INTAKE, Groups.AGENTS, Groups.REVIEWERS,
-			Groups.SUPERVISORS, Groups.OPERATIONS);
-
-	static final List<String> CASE_OPENERS = List.of(Groups.INTAKE, Groups.AGENTS);
+	/** Everyone who works cases in Tasklist; intake systems work through {@code /api} only and hold no engine rights. */
+	static final List<String> CASE_READERS = List.of(Groups.AGENTS, Groups.REVIEWERS, Groups.SUPERVISORS,
+			Groups.OPERATIONS);
 
 	private final AuthorizationService authorizations;
 
@@ -58,61 +57,65 @@ class AccessPolicy implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (String group : List.of(Groups.AGENTS, Groups.REVIEWERS, Groups.SUPERVISORS, Groups.OPERATIONS)) {
-			grant(group, Resources.APPLICATION, "tasklist", ACCESS);
-		}
-		grant(Groups.SUPERVISORS, Resources.APPLICATION, "cockpit", ACCESS);
-		grant(Groups.OPERATIONS, Resources.APPLICATION, "cockpit", ACCESS);
-
 		for (String group : CASE_READERS) {
-			grant(group, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ);
-			// completing a task or passing a message runs the next steps, decision tables included, as that person
-			grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, READ, CREATE_INSTANCE);
+			exactly(group, Resources.APPLICATION, "tasklist", ACCESS);
 		}
-		for (String group : CASE_OPENERS) {
-			grant(group, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, CREATE_INSTANCE, UPDATE_INSTANCE);
-			grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
-		}
+		exactly(Groups.SUPERVISORS, Resources.APPLICATION, "cockpit", ACCESS);
+		exactly(Groups.OPERATIONS, Resources.APPLICATION, "cockpit", ACCESS);
+
+		// agents start cases from Tasklist's start form; nobody else starts, and nobody but admins modifies, writes
+		// variables, correlates messages (the case API does that as the service), migrates, suspends or deletes
+		exactly(Groups.AGENTS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, CREATE_INSTANCE);
+		exactly(Groups.AGENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
+		exactly(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ);
+		exactly(Groups.REVIEWERS, Resources.PROCESS_INSTANCE, Authorization.ANY);
 		// supervisors watch every case in Cockpit
-		grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ_INSTANCE,
+		exactly(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, READ_INSTANCE,
 				READ_HISTORY);
-		grant(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, Authorization.ANY, READ);
-		grant(Groups.SUPERVISORS, Resources.DECISION_DEFINITION, Authorization.ANY, READ_HISTORY);
-		// operations watch and repair running cases in Cockpit (retry failed jobs, resolve incidents); they neither
-		// open cases nor work other groups' tasks
-		grant(Groups.OPERATIONS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ_INSTANCE,
-				READ_HISTORY, UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
-		grant(Groups.OPERATIONS, Resources.PROCESS_INSTANCE, Authorization.ANY, READ, UPDATE,
+		exactly(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, Authorization.ANY, READ);
+		// operations watch cases and retry failed jobs in Cockpit; they change no case otherwise
+		exactly(Groups.OPERATIONS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, READ_INSTANCE,
+				READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);
+		exactly(Groups.OPERATIONS, Resources.PROCESS_INSTANCE, Authorization.ANY, READ,
 				ProcessInstancePermissions.RETRY_JOB);
-		grant(Groups.OPERATIONS, Resources.DEPLOYMENT, Authorization.ANY, READ);
-		grant(Groups.OPERATIONS, Resources.DECISION_DEFINITION, Authorization.ANY, READ_HISTORY);
-		log.info("Authorizations of {} in place", CASE_READERS);
+		exactly(Groups.OPERATIONS, Resources.DEPLOYMENT, Authorization.ANY, READ);
+		for (String group : CASE_READERS) {
+			// completing a task runs the next steps, decision tables included, as that person
+			exactly(group, Resources.DECISION_DEFINITION, Authorization.ANY, READ, CREATE_INSTANCE,
+					group.equals(Groups.SUPERVISORS) || group.equals(Groups.OPERATIONS) ? READ_HISTORY : READ);
+		}
+		// rights that intake systems held before they moved to /api only
+		exactly(Groups.INTAKE, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID);
+		exactly(Groups.INTAKE, Resources.PROCESS_INSTANCE, Authorization.ANY);
+		exactly(Groups.INTAKE, Resources.DECISION_DEFINITION, Authorization.ANY);
+		log.info("Authorizations of {} in place; {} holds no engine rights", CASE_READERS, Groups.INTAKE);
 	}
 
-	/** Grants the permissions, adding to whatever the group already has on that resource. */
-	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+	/**
+	 * Gives the group exactly these permissions on the resource (none: removes its grant), whatever it held before, so
+	 * a right withdrawn here is withdrawn from running installations too.
+	 */
+	void exactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
 		Authorization authorization = authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.groupIdIn(groupId)
 			.resourceType(resource)
 			.resourceId(resourceId)
 			.singleResult();
+		if (permissions.length == 0) {
+			if (authorization != null) {
+				authorizations.deleteAuthorization(authorization.getId());
+			}
+			return;
+		}
 		if (authorization == null) {
 			authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			authorization.setGroupId(groupId);
 			authorization.setResource(resource);
 			authorization.setResourceId(resourceId);
 		}
-		boolean changed = false;
-		for (Permission permission : permissions) {
-			if (!authorization.isPermissionGranted(permission)) {
-				authorization.addPermission(permission);
-				changed = true;
-			}
-		}
-		if (changed) {
-			authorizations.saveAuthorization(authorization);
-		}
+		authorization.setPermissions(permissions);
+		authorizations.saveAuthorization(authorization);
 	}
 
 }

@@ -4,31 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.Profile;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
+import org.springframework.core.env.Profiles;
 
 /**
  * Outside the demo profile the service refuses to start with a demo or default password: the demo users' password,
  * an admin user whose password is missing (the starter would then use the user id), weak or equal to the user id, or
- * an empty database password on a server database.
+ * an empty database password on a server database. It checks before anything starts, so the message names the
+ * setting rather than showing as a failed database connection.
  */
-@Component
-@Profile("!demo")
-class ProductionSafety implements InitializingBean {
+public class ProductionSafety implements EnvironmentPostProcessor, Ordered {
 
 	static final Set<String> WEAK = Set.of("", "admin", "demo", "password", "changeme", "camunda", "secret", "sa",
 			"postgres", "123456");
 
-	private final Environment environment;
-
-	ProductionSafety(Environment environment) {
-		this.environment = environment;
+	/** Runs once the configuration (files, environment, secrets) is read, before any bean or database connection. */
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.acceptsProfiles(Profiles.of("demo"))) {
+			check(environment);
+		}
 	}
 
 	@Override
-	public void afterPropertiesSet() {
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	static void check(Environment environment) {
 		List<String> problems = new ArrayList<>();
 		if (environment.containsProperty("unbinddesk.demo.password")) {
 			problems.add("unbinddesk.demo.password is set: demo users belong to the demo profile only");

@@ -1,5 +1,8 @@
 package org.unbinddesk.unbind;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * What became of the device after the unbind.
  */
@@ -12,6 +15,14 @@ public enum DeviceDisposition {
 	/** Rebound to another merchant (换绑) through a new contract. */
 	REBOUND,
 	/** Reported lost; the police report is on the case. */
-	LOST
+	LOST;
+
+	/** The disposition named by a code, ignoring case and spaces; empty for nothing or an unknown code. */
+	public static Optional<DeviceDisposition> parse(String code) {
+		if (code == null || code.isBlank()) {
+			return Optional.empty();
+		}
+		return Arrays.stream(values()).filter(d -> d.name().equalsIgnoreCase(code.strip())).findFirst();
+	}
 
 }

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.audit.AuditEntryRepository;
 import org.unbinddesk.audit.AuditLog;
+import org.unbinddesk.audit.RefusalLog;
+import org.unbinddesk.cases.CaseRuleViolation;
 import org.unbinddesk.cases.Reason;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
@@ -55,6 +57,8 @@ public class UnbindService {
 
 	private final AuditLog audit;
 
+	private final RefusalLog refusals;
+
 	private final UnbindingSettings settings;
 
 	private final Clock clock;
@@ -62,7 +66,9 @@ public class UnbindService {
 	UnbindService(UnbindingCaseRepository cases, BindingRepository bindings, TerminalRepository terminals,
 			MerchantRepository merchants, SettlementAccountRepository accounts,
 			ClearingReportRecordRepository clearingRecords, DepositRefundRepository refunds,
-			AuditEntryRepository auditEntries, AuditLog audit, UnbindingSettings settings, Clock clock) {
+			AuditEntryRepository auditEntries, AuditLog audit, RefusalLog refusals, UnbindingSettings settings,
+			Clock clock) {
+		this.refusals = refusals;
 		this.cases = cases;
 		this.bindings = bindings;
 		this.terminals = terminals;
@@ -76,14 +82,23 @@ public class UnbindService {
 		this.clock = clock;
 	}
 
+	/**
+	 * Unbinds the terminal of the case that process instance works on. Refused (audited, nothing changed) unless the
+	 * case is open, approved, approved again by another person when high risk, and free of blocks: whatever drove the
+	 * engine there, a reviewer's decision recorded in the registry is what lets a terminal go.
+	 */
 	@Transactional
-	public void unbind(String caseNumber) {
-		UnbindingCase unbindingCase = cases.findById(caseNumber)
-			.orElseThrow(() -> new IllegalStateException("Case " + caseNumber + " is not in the registry"));
+	public void unbind(String processInstanceId) {
+		UnbindingCase unbindingCase = caseOf(processInstanceId);
+		String caseNumber = unbindingCase.getCaseNumber();
 		if (auditEntries.existsByCaseNumberAndAction(caseNumber, UNBOUND)) {
 			log.info("Terminal of case {} is already unbound", caseNumber);
 			return;
 		}
+		unbindingCase.unbindRefusal().ifPresent(why -> {
+			refusals.refused(unbindingCase, "UNBIND_REFUSED", "Unbind refused: " + why);
+			throw new CaseRuleViolation(caseNumber, "案件 " + caseNumber + " 不能解绑：" + why);
+		});
 		Binding binding = bindings.findByTerminalSn(unbindingCase.getTerminalSn())
 			.filter(b -> b.getMerchantNo().equals(unbindingCase.getMerchantNo()))
 			.orElseThrow(() -> new IllegalStateException("Terminal " + unbindingCase.getTerminalId()
@@ -117,16 +132,22 @@ public class UnbindService {
 	}
 
 	/**
-	 * Records what became of the device and starts the deposit refund when one is due and the device came back.
+	 * Records what became of the device and starts the deposit refund when one is due and the device came back. The
+	 * refund is the one assessed on the case; only a case whose terminal was unbound gets here.
 	 * @param requested the disposition the merchant or agent gave, or null to take the usual one for the case
-	 * @return the disposition recorded
+	 * @return the disposition recorded and the refund started (zero when none)
 	 */
 	@Transactional
-	public DeviceDisposition settleDeviceAndDeposit(String caseNumber, String requested, BigDecimal depositRefund) {
-		UnbindingCase unbindingCase = cases.findById(caseNumber).orElseThrow();
+	public Settlement settleDeviceAndDeposit(String processInstanceId, String requested) {
+		UnbindingCase unbindingCase = caseOf(processInstanceId);
+		String caseNumber = unbindingCase.getCaseNumber();
+		if (!auditEntries.existsByCaseNumberAndAction(caseNumber, UNBOUND)) {
+			refusals.refused(unbindingCase, "REFUND_REFUSED", "Device and deposit settlement refused: not unbound");
+			throw new CaseRuleViolation(caseNumber, "案件 " + caseNumber + " 的终端尚未解绑，不能登记设备去向或退还押金");
+		}
 		Terminal terminal = terminals.findById(unbindingCase.getTerminalSn()).orElseThrow();
-		DeviceDisposition disposition = requested != null && !requested.isBlank()
-				? DeviceDisposition.valueOf(requested.strip().toUpperCase()) : usualDisposition(unbindingCase, terminal);
+		DeviceDisposition disposition = DeviceDisposition.parse(requested).orElse(usualDisposition(unbindingCase, terminal));
+		BigDecimal depositRefund = unbindingCase.getDepositRefund();
 		unbindingCase.moveTo(Stage.CONFIRMATION, LocalDateTime.now(clock));
 		unbindingCase.recordDeviceDisposition(disposition.name());
 		if (disposition == DeviceDisposition.RETURNED && depositRefund != null && depositRefund.signum() > 0
@@ -136,7 +157,21 @@ public class UnbindService {
 			audit.record(unbindingCase, "DEPOSIT_REFUND_STARTED", "Deposit refund of CNY " + depositRefund);
 		}
 		audit.record(unbindingCase, "DEVICE_DISPOSITION_RECORDED", disposition.name());
-		return disposition;
+		return new Settlement(disposition, refundedFor(caseNumber));
+	}
+
+	/** The deposit refund started for a case, zero when none. */
+	public BigDecimal refundedFor(String caseNumber) {
+		return refunds.findByCaseNumber(caseNumber).map(DepositRefund::getAmount).orElse(BigDecimal.ZERO);
+	}
+
+	private UnbindingCase caseOf(String processInstanceId) {
+		return cases.findByProcessInstanceId(processInstanceId)
+			.orElseThrow(() -> new CaseRuleViolation(null,
+					"流程实例 " + processInstanceId + " 没有登记的受理：案件只能从流程的开始事件（受理登记）发起"));
+	}
+
+	public record Settlement(DeviceDisposition disposition, BigDecimal refund) {
 	}
 
 	private static DeviceDisposition usualDisposition(UnbindingCase unbindingCase, Terminal terminal) {

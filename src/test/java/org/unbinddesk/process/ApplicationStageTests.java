@@ -194,7 +194,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		assertThat(runtime.getVariable(pi.getId(), "blockReasons")).isEqualTo("FUNDS_FROZEN");
 		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "APPROVE")))
-			.hasMessageContaining("cannot be approved while it is blocked (FUNDS_FROZEN)");
+			.hasMessageContaining("案件存在未解除的限制（资金冻结），不能批准");
 
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "REJECT", "rejectionReason", "账户资金冻结，请解冻后再申请"));

@@ -47,7 +47,7 @@ class ReviewStageTests extends ProcessTestSupport {
 
 		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "REJECT")))
-			.hasMessageContaining("A rejection needs a reason");
+			.hasMessageContaining("驳回须填写驳回原因");
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "REJECT",
 				"rejectionReason", "Card 6222029900001234567 is not the merchant's"));
 
@@ -66,7 +66,7 @@ class ReviewStageTests extends ProcessTestSupport {
 
 		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "REQUEST_INFO")))
-			.hasMessageContaining("needs the list of what is missing");
+			.hasMessageContaining("要求补充材料时，请选择需要补充的材料");
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "REQUEST_INFO", "missingDocuments", "FAULT_CERTIFICATE,INVOICE"));
 
@@ -113,10 +113,10 @@ class ReviewStageTests extends ProcessTestSupport {
 		assertThat(tasks.createTaskQuery().taskId(second.getId()).taskCandidateGroup("supervisors").count()).isEqualTo(1);
 
 		assertThatThrownBy(() -> tasks.claim(second.getId(), "supervisor1"))
-			.hasMessageContaining("Four eyes: supervisor1 gave the first approval");
+			.hasMessageContaining("高风险案件需由另一位主管复核：您已给出第一次批准（supervisor1）");
 		loginAs("supervisor1");
 		assertThatThrownBy(() -> tasks.complete(second.getId(), Map.of("secondApprovalDecision", "APPROVE")))
-			.hasMessageContaining("Four eyes: supervisor1 gave the first approval");
+			.hasMessageContaining("高风险案件需由另一位主管复核：您已给出第一次批准（supervisor1）");
 		identity.clearAuthentication();
 		assertThat(pi).isWaitingAt("Task_GiveSecondApproval");
 

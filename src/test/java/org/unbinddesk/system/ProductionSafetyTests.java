@@ -36,30 +36,45 @@ class ProductionSafetyTests {
 	void refusesToStartWithADefaultAdminPassword() {
 		assertThatThrownBy(() -> app("safety-admin", "camunda.bpm.admin-user.id=admin",
 				"camunda.bpm.admin-user.password=admin").run())
-			.hasRootCauseMessage("Refusing to start outside the demo profile: the admin user's password "
+			.satisfies(ex -> assertThat(rootOf(ex)).hasMessage("Refusing to start outside the demo profile: the admin user's password "
 					+ "(camunda.bpm.admin-user.password) is missing or a default one. Set secrets through the "
-					+ "environment or files under UNBINDDESK_SECRETS (see README).");
+					+ "environment or files under UNBINDDESK_SECRETS (see README)."));
 	}
 
 	@Test
 	void refusesToStartWithAnAdminWhosePasswordIsMissingOrTheUserId() {
 		assertThatThrownBy(() -> app("safety-missing", "camunda.bpm.admin-user.id=root").run())
-			.rootCause()
-			.hasMessageContaining("admin user's password");
+			.satisfies(ex -> assertThat(rootOf(ex)).hasMessageContaining("admin user's password"));
 		assertThatThrownBy(() -> app("safety-same", "camunda.bpm.admin-user.id=root",
 				"camunda.bpm.admin-user.password=root").run())
-			.rootCause()
-			.hasMessageContaining("admin user's password");
+			.satisfies(ex -> assertThat(rootOf(ex)).hasMessageContaining("admin user's password"));
 	}
 
 	@Test
 	void refusesToStartWithTheDemoPasswordOrAnEmptyServerDatabasePassword() {
-		assertThatThrownBy(() -> app("safety-demo", "unbinddesk.demo.password=demo").run()).rootCause()
-			.hasMessageContaining("unbinddesk.demo.password is set");
-		ProductionSafety check = new ProductionSafety(new org.springframework.mock.env.MockEnvironment()
+		assertThatThrownBy(() -> app("safety-demo", "unbinddesk.demo.password=demo").run())
+			.satisfies(ex -> assertThat(rootOf(ex)).hasMessageContaining("unbinddesk.demo.password is set"));
+		assertThatThrownBy(() -> ProductionSafety.check(new org.springframework.mock.env.MockEnvironment()
 			.withProperty("spring.datasource.url", "jdbc:postgresql://db/unbinddesk")
-			.withProperty("spring.datasource.password", ""));
-		assertThatThrownBy(check::afterPropertiesSet).hasMessageContaining("database password");
+			.withProperty("spring.datasource.password", ""))).hasMessageContaining("database password");
+	}
+
+	@Test
+	void namesAMissingDatabasePasswordBeforeTryingToConnect() {
+		// nothing listens on port 1: a check that ran after connecting would report a connection failure instead
+		assertThatThrownBy(() -> new SpringApplicationBuilder(UnbindDeskApplication.class).profiles("postgres")
+			.run("--server.port=0", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/unbinddesk",
+					"--spring.datasource.password="))
+			.satisfies(ex -> assertThat(rootOf(ex))
+				.hasMessageContaining("the database password (UNBINDDESK_DB_PASSWORD) is empty or a default one"));
+	}
+
+	private static Throwable rootOf(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root;
 	}
 
 	@Test

@@ -1,7 +1,0 @@
-package org.unbinddesk.api;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface IdempotencyKeyRepository extends JpaRepository<IdempotencyKey, String> {
-
-}
