@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down guessing of passwords, per user and per client address, without ever locking anyone out for good: after
- * a few failed logins each further attempt must wait, twice as long each time up to a ceiling, and one success clears
+ * a few failed logins for a user (5 by default), or many from one address (50: offices share an address), each
+ * further attempt must wait, twice as long each time up to a ceiling, and one success clears
  * the count. The engine's own permanent lock is switched off (see application.yml), so a stranger who knows a user id
  * can delay that user for minutes at most. Admins see and lift throttles ({@code /api/admin/login-throttles}).
  */
@@ -33,6 +34,8 @@ public class LoginThrottle {
 
 	private final int freeAttempts;
 
+	private final int freeAttemptsPerAddress;
+
 	private final Duration ceiling;
 
 	private final IdentityService identity;
@@ -40,8 +43,10 @@ public class LoginThrottle {
 	private final Clock clock;
 
 	LoginThrottle(@Value("${unbinddesk.login.free-attempts:5}") int freeAttempts,
+			@Value("${unbinddesk.login.free-attempts-per-address:50}") int freeAttemptsPerAddress,
 			@Value("${unbinddesk.login.max-delay:PT5M}") Duration ceiling, IdentityService identity, Clock clock) {
 		this.freeAttempts = freeAttempts;
+		this.freeAttemptsPerAddress = freeAttemptsPerAddress;
 		this.ceiling = ceiling;
 		this.identity = identity;
 		this.clock = clock;
@@ -68,9 +73,9 @@ public class LoginThrottle {
 		for (String key : keys(userId, address)) {
 			Failures f = failures.merge(key, new Failures(1, now, now), (old, one) -> {
 				int count = old.count() + 1;
-				return new Failures(count, now, now.plus(delay(count)));
+				return new Failures(count, now, now.plus(delay(count, key.startsWith(USER) ? freeAttempts : freeAttemptsPerAddress)));
 			});
-			if (f.count() == freeAttempts + 1) {
+			if (f.count() == (key.startsWith(USER) ? freeAttempts : freeAttemptsPerAddress) + 1) {
 				log.warn("Logins throttled for {} after {} failed attempts", key, f.count() - 1);
 			}
 		}
@@ -110,11 +115,11 @@ public class LoginThrottle {
 		return lifted;
 	}
 
-	Duration delay(int count) {
-		if (count <= freeAttempts) {
+	Duration delay(int count, int free) {
+		if (count <= free) {
 			return Duration.ZERO;
 		}
-		int doublings = Math.min(count - freeAttempts - 1, 20);
+		int doublings = Math.min(count - free - 1, 20);
 		Duration delay = Duration.ofSeconds(1L << doublings);
 		return delay.compareTo(ceiling) > 0 ? ceiling : delay;
 	}

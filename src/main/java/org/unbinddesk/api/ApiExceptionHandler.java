@@ -131,8 +131,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			if (duplicate.find()) {
 				JsonStreamContext context = parse.getProcessor() == null ? null
 						: parse.getProcessor().getParsingContext();
-				String parent = context == null ? "" : context.pathAsPointer().toString();
-				String field = (parent.isEmpty() ? "" : parent.substring(1).replace('/', '.') + ".") + duplicate.group(1);
+				// the parser stands on the repeated field: its path is the field's own (applicant.name)
+				String pointer = context == null ? "" : context.pathAsPointer().toString();
+				String field = pointer.length() > 1 ? pointer.substring(1).replace('/', '.') : duplicate.group(1);
 				return ResponseEntity.badRequest()
 					.body(validationProblem(List.of(fieldError(field, "is given more than once"))));
 			}

@@ -82,7 +82,10 @@ class CaseIntake {
 		CaseRequest caseRequest = toCaseRequest(request);
 		RegistryCheck check = registry.check(caseRequest);
 		if (!check.valid()) {
-			throw refusal(check);
+			// a request with the same key may have opened the case a moment ago
+			Optional<Opened> opened = check.reason() == InvalidReason.CASE_ALREADY_OPEN ? replay(key, hash)
+					: Optional.empty();
+			return opened.orElseThrow(() -> refusal(check));
 		}
 		try {
 			String caseNumber = transaction.execute(status -> start(request, caseRequest, key, hash));
