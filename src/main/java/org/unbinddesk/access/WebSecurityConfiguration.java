@@ -75,6 +75,8 @@ class WebSecurityConfiguration {
 				.hasAnyAuthority(SUPERVISORS, OPERATIONS, ADMINS)
 				.requestMatchers("/api/admin/**")
 				.hasAuthority(ADMINS)
+				.requestMatchers(HttpMethod.PUT, "/api/calendar/**")
+				.hasAnyAuthority(OPERATIONS, ADMINS)
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasAnyAuthority(INTAKE, AGENTS, REVIEWERS, SUPERVISORS, OPERATIONS, ADMINS)
 				.requestMatchers("/api/**")

@@ -6,7 +6,7 @@ import static org.unbinddesk.process.ProcessVariables.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -40,7 +40,10 @@ class RecordReviewDecisionListener implements TaskListener {
 
 	private final CaseMetrics metrics;
 
-	RecordReviewDecisionListener(CaseRegistry cases, AuditLog audit, CaseMetrics metrics) {
+	private final Clock clock;
+
+	RecordReviewDecisionListener(CaseRegistry cases, AuditLog audit, CaseMetrics metrics, Clock clock) {
+		this.clock = clock;
 		this.cases = cases;
 		this.audit = audit;
 		this.metrics = metrics;
@@ -86,7 +89,7 @@ class RecordReviewDecisionListener implements TaskListener {
 			throw new BadUserRequestException("请选择审核结论：批准、驳回或要求补充材料");
 		}
 		cases.recordReview(caseNumber, task.getDueDate() == null ? null
-				: LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault()));
+				: LocalDateTime.ofInstant(task.getDueDate().toInstant(), clock.getZone()));
 		metrics.reviewDecided(Duration.between(task.getCreateTime().toInstant(), Instant.now()));
 		audit.record(cases.get(caseNumber), "REVIEW_DECIDED", detail + (comment == null ? "" : " — " + comment),
 				reviewer == null ? AuditLog.SYSTEM : reviewer);

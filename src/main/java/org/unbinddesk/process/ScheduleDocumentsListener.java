@@ -4,7 +4,6 @@ import static org.unbinddesk.process.ProcessVariables.DOCUMENTS_DUE_DATE;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +29,7 @@ class ScheduleDocumentsListener implements ExecutionListener {
 	@Override
 	public void notify(DelegateExecution execution) {
 		LocalDateTime due = LocalDateTime.now(clock).plus(settings.documentsDeadlinePeriod());
-		execution.setVariable(DOCUMENTS_DUE_DATE, Date.from(due.atZone(ZoneId.systemDefault()).toInstant()));
+		execution.setVariable(DOCUMENTS_DUE_DATE, Date.from(due.atZone(clock.getZone()).toInstant()));
 	}
 
 }

@@ -54,7 +54,7 @@ public class RiskService {
 			.flatMap(accounts::findById)
 			.map(a -> ChronoUnit.DAYS.between(a.getChangedAt(), now))
 			.orElse(Long.MAX_VALUE / 2);
-		long earlierRequests = cases.countByTerminalSnAndOpenedAtAfterAndCaseNumberNot(terminal.getSn(),
+		long earlierRequests = cases.countGenuineRequests(terminal.getSn(),
 				now.minusDays(REPEAT_WINDOW_DAYS), unbindingCase.getCaseNumber());
 		List<Map<String, Object>> rows = decisions.evaluateDecisionByKey(DECISION)
 			.variables(Variables.createVariables()

@@ -41,6 +41,20 @@ class ReviewStageTests extends ProcessTestSupport {
 	}
 
 	@Test
+	void aDuplicateStartDoesNotMakeTheCaseARepeatedRequest() {
+		Merchant m = registry.merchant();
+		ProcessInstance pi = start(applicationFor(m, "DEVICE_FAULT"));
+		ProcessInstance doubleClick = start(applicationFor(m, "DEVICE_FAULT"));
+		assertThat(doubleClick).isEnded().hasPassed("Event_RequestInvalid");
+
+		runAsyncSteps(pi);
+
+		assertThat(pi).isWaitingAt("Task_ReviewApplication");
+		assertThat(caseOf(pi).getRiskLevel()).isEqualTo("LOW");
+		assertThat((String) historicVariable(pi, "riskSignals")).doesNotContain("REPEATED_REQUESTS");
+	}
+
+	@Test
 	void rejectsWithTheReviewersReasonAndMasksNumbersInIt() {
 		Merchant m = registry.merchant();
 		ProcessInstance pi = atReview(m, "DEVICE_FAULT");
