@@ -1,5 +1,6 @@
 package org.unbinddesk.process;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +14,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Engine settings that have no Spring Boot property: the PII-safe history level, and free text masked in history.
+ * Engine settings that have no Spring Boot property: the PII-safe history level, free text masked in history, and
+ * history kept for whole calendar years ({@code unbinddesk.retention.years}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
 	@Bean
 	AbstractProcessEnginePlugin piiSafeHistoryPlugin(
-			@Value("${unbinddesk.history.variable-trail:false}") boolean variableTrail) {
+			@Value("${unbinddesk.history.variable-trail:false}") boolean variableTrail,
+			@Value("${unbinddesk.retention.years:5}") int retentionYears, Clock clock) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -31,6 +34,7 @@ class EngineConfiguration {
 				// free text is masked before the default handler writes the row
 				configuration.setHistoryEventHandler(new CompositeHistoryEventHandler(
 						List.of(new FreeTextHistoryScrubber(), new DbHistoryEventHandler())));
+				configuration.setHistoryRemovalTimeProvider(new CalendarYearRemovalTime(retentionYears, clock.getZone()));
 			}
 		};
 	}
