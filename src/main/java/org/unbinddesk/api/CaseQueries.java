@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.persistence.criteria.Predicate;
 
@@ -33,6 +34,8 @@ import org.unbinddesk.cases.UnbindingCaseRepository;
 import org.unbinddesk.notice.Notice;
 import org.unbinddesk.notice.NoticeRepository;
 import org.unbinddesk.registry.MerchantRepository;
+import org.unbinddesk.registry.Terminal;
+import org.unbinddesk.registry.TerminalRepository;
 import org.unbinddesk.system.EngineAccess;
 
 /**
@@ -52,6 +55,8 @@ class CaseQueries {
 
 	private final MerchantRepository merchants;
 
+	private final TerminalRepository terminals;
+
 	private final NoticeRepository notices;
 
 	private final HistoryService history;
@@ -62,10 +67,12 @@ class CaseQueries {
 
 	private final EngineAccess engine;
 
-	CaseQueries(UnbindingCaseRepository cases, MerchantRepository merchants, NoticeRepository notices,
+	CaseQueries(UnbindingCaseRepository cases, MerchantRepository merchants, TerminalRepository terminals,
+			NoticeRepository notices,
 			HistoryService history, RuntimeService runtime, TaskService tasks, EngineAccess engine) {
 		this.cases = cases;
 		this.merchants = merchants;
+		this.terminals = terminals;
 		this.notices = notices;
 		this.history = history;
 		this.runtime = runtime;
@@ -97,7 +104,7 @@ class CaseQueries {
 				new CaseView.Merchant(c.getMerchantNo(),
 						c.getMerchantNo() == null ? null
 								: merchants.findById(c.getMerchantNo()).map(m -> m.getName()).orElse(null)),
-				new CaseView.Terminal(c.getTerminalId(), c.getTerminalSn()),
+				terminal(c),
 				new CaseView.Applicant(c.getApplicantName(), c.getApplicantIdMasked(), c.getApplicantPhoneMasked(),
 						c.getApplicantRole()),
 				new CaseView.Documents(list(vars.get(DOCUMENTS)), list(vars.get(MISSING_DOCUMENTS))),
@@ -105,6 +112,12 @@ class CaseQueries {
 				(Boolean) vars.get(ACCOUNT_BLOCKED), list(vars.get(BLOCK_REASONS)), (Double) vars.get(FEE),
 				(Double) vars.get(DEPOSIT_REFUND), c.getDeviceDisposition(), waitingFor(pi), openTasks(pi),
 				timeline(pi), notices(caseNumber), incidents(pi));
+	}
+
+	private CaseView.Terminal terminal(UnbindingCase c) {
+		Optional<Terminal> terminal = c.getTerminalSn() == null ? Optional.empty() : terminals.findById(c.getTerminalSn());
+		return new CaseView.Terminal(c.getTerminalId(), c.getTerminalSn(), terminal.map(Terminal::getStatus).orElse(null),
+				terminal.map(Terminal::getStatusChangedAt).orElse(null));
 	}
 
 	List<CaseView.NoticeView> notices(String caseNumber) {

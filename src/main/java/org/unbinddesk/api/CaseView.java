@@ -17,7 +17,8 @@ record CaseView(String caseNumber, String status, String stage, String outcome, 
 	record Merchant(String merchantNo, String name) {
 	}
 
-	record Terminal(String terminalId, String sn) {
+	/** @param status ACTIVE, SUSPENDED (a lost device, while its case runs) or DISABLED (unbound) */
+	record Terminal(String terminalId, String sn, String status, LocalDateTime statusChangedAt) {
 	}
 
 	record Applicant(String name, String idNumber, String phone, String role) {

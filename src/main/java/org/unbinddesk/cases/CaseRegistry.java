@@ -92,11 +92,23 @@ public class CaseRegistry {
 		if (check.valid()) {
 			unbindingCase.holdTerminal();
 		}
+		boolean suspend = check.valid() && Reason.LOST_DEVICE.name().equals(request.reason())
+				&& !check.terminal().isSuspended();
 		Registration registration = new Registration(unbindingCase, check.reason(), check.args());
+		if (suspend) {
+			// a lost device stops taking transactions on the first call, before documents and review
+			check.terminal().suspend(LocalDateTime.now(clock));
+			terminals.save(check.terminal());
+			unbindingCase.markTerminalSuspended();
+		}
 		cases.saveAndFlush(unbindingCase);
 		metrics.caseStarted(request.channel());
 		audit.record(unbindingCase, "CASE_OPENED", "Channel " + request.channel() + ", reason " + request.reason()
 				+ (registration.valid() ? "" : "; request invalid: " + registration.reasonText()));
+		if (suspend) {
+			audit.record(unbindingCase, "TERMINAL_SUSPENDED", "Reported lost: terminal " + check.terminal().getTerminalId()
+					+ " takes no transactions while the case runs");
+		}
 		log.info("Case {} opened for merchant {} terminal {}: {}", caseNumber, request.merchantNo(),
 				request.terminalId(), registration.valid() ? "valid" : registration.invalidReason());
 		return registration;
@@ -257,6 +269,13 @@ public class CaseRegistry {
 		UnbindingCase unbindingCase = get(caseNumber);
 		unbindingCase.close(outcome, reason, LocalDateTime.now(clock));
 		audit.record(unbindingCase, "CASE_CLOSED", outcome + (reason == null ? "" : ": " + reason));
+		if (outcome != Outcome.UNBOUND && unbindingCase.hasSuspendedTerminal()) {
+			terminals.findById(unbindingCase.getTerminalSn()).filter(Terminal::isSuspended).ifPresent(t -> {
+				t.reactivate(LocalDateTime.now(clock));
+				audit.record(unbindingCase, "TERMINAL_REACTIVATED",
+						"Case ended without an unbind (" + outcome + "): suspension of " + t.getTerminalId() + " lifted");
+			});
+		}
 		metrics.caseEnded(outcome);
 		log.info("Case {} closed: {}", caseNumber, outcome);
 		return unbindingCase;

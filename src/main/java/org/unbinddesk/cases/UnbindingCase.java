@@ -137,6 +137,9 @@ public class UnbindingCase {
 	@Column(name = "second_approved_at")
 	private LocalDateTime secondApprovedAt;
 
+	@Column(name = "suspended_terminal")
+	private boolean suspendedTerminal;
+
 	protected UnbindingCase() {
 	}
 
@@ -260,6 +263,15 @@ public class UnbindingCase {
 		return Arrays.stream(blockReasons.split(","))
 			.map(code -> BLOCK_NAMES.getOrDefault(code.strip(), "其他限制"))
 			.collect(Collectors.joining("、"));
+	}
+
+	/** This case suspended its terminal (a lost device), and lifts the suspension if it ends without an unbind. */
+	public void markTerminalSuspended() {
+		this.suspendedTerminal = true;
+	}
+
+	public boolean hasSuspendedTerminal() {
+		return suspendedTerminal;
 	}
 
 	public boolean isHighRisk() {

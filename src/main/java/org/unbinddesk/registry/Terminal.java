@@ -2,6 +2,7 @@ package org.unbinddesk.registry;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,6 +20,8 @@ public class Terminal {
 	public static final String ACTIVE = "ACTIVE";
 
 	public static final String DISABLED = "DISABLED";
+
+	public static final String SUSPENDED = "SUSPENDED";
 
 	@Id
 	private String sn;
@@ -46,11 +49,35 @@ public class Terminal {
 	@Column(name = "seen_away_from_address")
 	private boolean seenAwayFromAddress;
 
+	@Column(name = "status_changed_at")
+	private LocalDateTime statusChangedAt;
+
 	protected Terminal() {
 	}
 
-	public void disable() {
+	public void disable(LocalDateTime at) {
 		this.status = DISABLED;
+		this.statusChangedAt = at;
+	}
+
+	/** Stops the terminal taking transactions while its case runs (挂失/紧急停机); it stays bound. */
+	public void suspend(LocalDateTime at) {
+		this.status = SUSPENDED;
+		this.statusChangedAt = at;
+	}
+
+	/** Lifts a suspension: the terminal takes transactions again. */
+	public void reactivate(LocalDateTime at) {
+		this.status = ACTIVE;
+		this.statusChangedAt = at;
+	}
+
+	public boolean isSuspended() {
+		return SUSPENDED.equals(status);
+	}
+
+	public LocalDateTime getStatusChangedAt() {
+		return statusChangedAt;
 	}
 
 	public String getSn() {

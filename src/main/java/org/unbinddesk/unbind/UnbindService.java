@@ -108,7 +108,7 @@ public class UnbindService {
 		SettlementAccount account = accounts.findById(binding.getSettlementAccountId()).orElseThrow();
 
 		bindings.delete(binding);
-		terminal.disable();
+		terminal.disable(LocalDateTime.now(clock));
 		unbindingCase.moveTo(Stage.UNBIND, LocalDateTime.now(clock));
 		String creditCodeOrId = merchant.getCreditCode() != null ? merchant.getCreditCode()
 				: Masks.last4(merchant.getLegalPersonIdNumber());

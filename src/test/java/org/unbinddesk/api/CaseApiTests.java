@@ -72,6 +72,7 @@ class CaseApiTests extends WebTestSupport {
 		assertThat(view.get("stage").asText()).isEqualTo("REVIEW");
 		assertThat(view.get("identityResult").asText()).isEqualTo("PASS");
 		assertThat(view.get("riskLevel").asText()).isEqualTo("LOW");
+		assertThat(view.get("terminal").get("status").asText()).isEqualTo("ACTIVE");
 		assertThat(view.get("fee").asDouble()).isZero();
 		assertThat(view.get("depositRefund").asDouble()).isEqualTo(299.0);
 		assertThat(view.get("openTasks")).singleElement().satisfies(task -> {

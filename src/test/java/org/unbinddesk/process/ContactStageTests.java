@@ -17,6 +17,45 @@ import org.unbinddesk.support.RegistryFixtures.Merchant;
 class ContactStageTests extends ProcessTestSupport {
 
 	@Test
+	void suspendsALostDeviceOnTheFirstCallAndLiftsItWhenTheCaseEndsWithoutAnUnbind() {
+		Merchant m = registry.merchant();
+
+		ProcessInstance pi = start(applicationFor(m, "LOST_DEVICE"));
+
+		assertThat(registry.terminalStatus(m)).isEqualTo("SUSPENDED");
+		assertThat(registry.isBound(m)).isTrue();
+		assertThat(auditActionsOf(pi)).contains("TERMINAL_SUSPENDED");
+
+		correlate(pi, "CancellationRequested", Map.of());
+
+		assertThat(registry.terminalStatus(m)).isEqualTo("ACTIVE");
+		assertThat(auditActionsOf(pi)).endsWith("CASE_CLOSED", "TERMINAL_REACTIVATED");
+	}
+
+	@Test
+	void aLostDeviceThatIsUnboundEndsDisabledNotReactivated() {
+		Merchant m = registry.merchant();
+		ProcessInstance pi = start(applicationFor(m, "LOST_DEVICE"));
+		runAsyncSteps(pi);
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
+		completeAs("supervisor1", taskAt(pi, "Task_GiveSecondApproval"), Map.of("secondApprovalDecision", "APPROVE"));
+		runAsyncSteps(pi);
+
+		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
+		assertThat(registry.terminalStatus(m)).isEqualTo("DISABLED");
+		assertThat(auditActionsOf(pi)).doesNotContain("TERMINAL_REACTIVATED");
+	}
+
+	@Test
+	void anOrdinaryRequestLeavesTheTerminalTrading() {
+		Merchant m = registry.merchant();
+
+		start(applicationFor(m, "DEVICE_FAULT"));
+
+		assertThat(registry.terminalStatus(m)).isEqualTo("ACTIVE");
+	}
+
+	@Test
 	void endsAsRequestInvalidForUnknownMerchant() {
 		Merchant m = registry.merchant();
 		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
