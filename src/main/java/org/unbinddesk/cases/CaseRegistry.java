@@ -281,6 +281,14 @@ public class CaseRegistry {
 		return unbindingCase;
 	}
 
+	/** The merchant accepted the assessed fee. */
+	@Transactional
+	public void acceptFee(String caseNumber) {
+		UnbindingCase unbindingCase = get(caseNumber);
+		unbindingCase.acceptFee(LocalDateTime.now(clock));
+		audit.record(unbindingCase, "FEE_ACCEPTED", "Fee CNY " + unbindingCase.getFee() + " accepted");
+	}
+
 	@Transactional
 	public void recordRisk(String caseNumber, String level) {
 		get(caseNumber).recordRisk(level);

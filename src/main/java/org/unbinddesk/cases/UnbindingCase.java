@@ -140,6 +140,9 @@ public class UnbindingCase {
 	@Column(name = "suspended_terminal")
 	private boolean suspendedTerminal;
 
+	@Column(name = "fee_accepted_at")
+	private LocalDateTime feeAcceptedAt;
+
 	protected UnbindingCase() {
 	}
 
@@ -265,6 +268,11 @@ public class UnbindingCase {
 			.collect(Collectors.joining("、"));
 	}
 
+	public void acceptFee(LocalDateTime at) {
+		requireOpen("accept the fee");
+		this.feeAcceptedAt = at;
+	}
+
 	/** This case suspended its terminal (a lost device), and lifts the suspension if it ends without an unbind. */
 	public void markTerminalSuspended() {
 		this.suspendedTerminal = true;
@@ -291,6 +299,9 @@ public class UnbindingCase {
 		}
 		if (approvedBy == null) {
 			return Optional.of("no reviewer has approved it");
+		}
+		if (fee != null && fee.signum() > 0 && feeAcceptedAt == null) {
+			return Optional.of("the merchant has not accepted the fee of CNY " + fee);
 		}
 		if (isHighRisk() && (secondApprovedBy == null || secondApprovedBy.equals(approvedBy))) {
 			return Optional.of("it is high risk and has no second approval by another person");

@@ -51,6 +51,9 @@ public class DocumentService {
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
+	/** Papers about who the applicant is: asking for one of them again means checking the identity again. */
+	public static final Set<String> IDENTITY_PAPERS = Set.of("ID_CARD", "NEW_OWNER_ID_CARD", "POWER_OF_ATTORNEY");
+
 	/** The codes in a list that the desk does not know, in the order given. */
 	public static List<String> unknown(String documents) {
 		return parse(documents).stream().filter(code -> !CODES.contains(code)).toList();

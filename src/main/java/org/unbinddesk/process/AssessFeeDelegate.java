@@ -42,6 +42,7 @@ class AssessFeeDelegate implements JavaDelegate {
 		execution.setVariable(DEPOSIT_REFUND, fee.depositRefund().doubleValue());
 		execution.setVariable(FEE_RULE, fee.rule());
 		execution.setVariable(FEE_PAYABLE, fee.payable());
+		execution.setVariable(FEE_SETTLED, !fee.payable());
 		cases.recordFee(c.getCaseNumber(), fee.fee(), fee.depositRefund());
 		audit.record(c, "FEE_ASSESSED",
 				"Fee CNY " + fee.fee() + ", deposit refund CNY " + fee.depositRefund() + " (" + fee.rule() + ")");

@@ -44,6 +44,8 @@ public final class ProcessVariables {
 	public static final String EXTRA_DOCUMENTS = "extraDocuments";
 	public static final String DOCUMENTS_DUE_DATE = "documentsDueDate";
 	public static final String IDENTITY_RESULT = "identityResult";
+	/** The applicant's identity is confirmed (a full match or the callback); not checked again unless it is in doubt. */
+	public static final String IDENTITY_CONFIRMED = "identityConfirmed";
 	public static final String IDENTITY_NOTE = "identityNote";
 	public static final String PHONE_ON_FILE = "phoneOnFile";
 	public static final String PHONE_ON_FILE_MASKED = "phoneOnFileMasked";
@@ -59,6 +61,8 @@ public final class ProcessVariables {
 	public static final String FEE_RULE = "feeRule";
 	public static final String FEE_PAYABLE = "feePayable";
 	public static final String FEE_DECLINE_REASON = "feeDeclineReason";
+	/** No fee is payable, or the merchant accepted it: a later round of the application does not ask again. */
+	public static final String FEE_SETTLED = "feeSettled";
 
 	// review
 	public static final String RISK_LEVEL = "riskLevel";

@@ -33,6 +33,7 @@ class RecordCallbackListener implements TaskListener {
 			throw new BadUserRequestException("Say whether the legal person confirmed the request (callbackConfirmed)");
 		}
 		String note = FreeText.scrub(task, CALLBACK_NOTE);
+		task.setVariable(IDENTITY_CONFIRMED, confirmed);
 		audit.record(cases.ofProcess(task.getProcessInstanceId()), "CALLBACK_DONE",
 				(Boolean) confirmed ? "Confirmed by the legal person" : "Not confirmed" + (note == null ? "" : ": " + note),
 				ExecutionValues.actor(task));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -74,6 +75,14 @@ class RecordReviewDecisionListener implements TaskListener {
 			Set<String> requested = DocumentService.parse(text(task, MISSING_DOCUMENTS));
 			if (requested.isEmpty()) {
 				throw new BadUserRequestException("要求补充材料时，请选择需要补充的材料");
+			}
+			List<String> unknown = DocumentService.unknown(text(task, MISSING_DOCUMENTS));
+			if (!unknown.isEmpty()) {
+				throw new BadUserRequestException("请从材料清单中选择需要补充的材料：" + String.join("、", unknown) + " 不是已知的材料");
+			}
+			// the next round asks only for what is missing: identity again only if the papers asked for concern it
+			if (requested.stream().anyMatch(DocumentService.IDENTITY_PAPERS::contains)) {
+				task.setVariable(IDENTITY_CONFIRMED, false);
 			}
 			// what was asked for again counts as not supplied until it comes in
 			Set<String> supplied = DocumentService.parse(text(task, DOCUMENTS));

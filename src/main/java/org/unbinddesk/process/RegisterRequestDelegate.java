@@ -70,6 +70,8 @@ class RegisterRequestDelegate implements JavaDelegate {
 		}
 		execution.setVariable(CASE_NUMBER, caseNumber);
 		execution.setVariable(REQUEST_VALID, registration.valid());
+		execution.setVariable(IDENTITY_CONFIRMED, false);
+		execution.setVariable(FEE_SETTLED, false);
 		// the values as the registry holds them, all text, so later steps need not guard against odd types
 		execution.setVariable(CHANNEL, registered.getChannel());
 		execution.setVariable(MERCHANT_NO, registered.getMerchantNo());

@@ -10,6 +10,7 @@ import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.identity.IdentityCheck;
+import org.unbinddesk.identity.IdentityResult;
 import org.unbinddesk.identity.IdentityVerifier;
 import org.unbinddesk.identity.IdentityVerifier.Applicant;
 
@@ -38,6 +39,7 @@ class VerifyIdentityDelegate implements JavaDelegate {
 				c.getApplicantPhone(), c.getApplicantRole()), c.getMerchantNo());
 		execution.setVariable(IDENTITY_RESULT, check.result().name());
 		execution.setVariable(IDENTITY_NOTE, check.note());
+		execution.setVariable(IDENTITY_CONFIRMED, check.result() == IdentityResult.PASS);
 		audit.record(c, "IDENTITY_CHECKED", check.result() + ": " + check.note());
 	}
 

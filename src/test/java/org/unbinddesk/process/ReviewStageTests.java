@@ -81,17 +81,47 @@ class ReviewStageTests extends ProcessTestSupport {
 		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "REQUEST_INFO")))
 			.hasMessageContaining("要求补充材料时，请选择需要补充的材料");
+		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
+				Map.of("reviewDecision", "REQUEST_INFO", "missingDocuments", "FAULT_CERTIFICATE,INVOICE")))
+			.hasMessageContaining("INVOICE 不是已知的材料");
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
-				Map.of("reviewDecision", "REQUEST_INFO", "missingDocuments", "FAULT_CERTIFICATE,INVOICE"));
+				Map.of("reviewDecision", "REQUEST_INFO", "missingDocuments", "FAULT_CERTIFICATE,ID_CARD"));
 
 		assertThat(pi).isWaitingAt("Task_SupplyDocuments");
 		assertThat(noticesOf(pi).get(noticesOf(pi).size() - 1).getTextEn())
-			.contains("we still need: fault certificate, INVOICE");
-		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "FAULT_CERTIFICATE,INVOICE"));
+			.contains("we still need: fault certificate, ID card");
+		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "FAULT_CERTIFICATE,ID_CARD"));
 		runAsyncSteps(pi);
 
 		assertThat(pi).isWaitingAt("Task_ReviewApplication");
-		assertThat(runtime.getVariable(pi.getId(), "documents")).asString().contains("FAULT_CERTIFICATE", "INVOICE");
+		assertThat(runtime.getVariable(pi.getId(), "documents")).asString().contains("FAULT_CERTIFICATE", "ID_CARD");
+		// a new ID card: the identity is checked again
+		assertThat(auditActionsOf(pi).stream().filter("IDENTITY_CHECKED"::equals)).hasSize(2);
+	}
+
+	@Test
+	void moreInformationAsksOnlyForWhatIsMissingAndAnAcceptedFeeStands() {
+		Merchant m = registry.merchant(new Spec().activatedDaysAgo(125).minimumTermMonths(12));
+		ProcessInstance pi = start(applicationFor(m, "SWITCHING_PROVIDER"));
+		runAsyncSteps(pi);
+		correlate(pi, "FeeAccepted", Map.of());
+		assertThat(pi).isWaitingAt("Task_ReviewApplication");
+
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
+				Map.of("reviewDecision", "REQUEST_INFO", "missingDocuments", "SETTLEMENT_CARD_COPY"));
+		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "SETTLEMENT_CARD_COPY"));
+		runAsyncSteps(pi);
+
+		assertThat(pi).isWaitingAt("Task_ReviewApplication");
+		assertThat(noticesOf(pi)).extracting(Notice::getType)
+			.containsOnlyOnce(NoticeType.FEE_NOTICE)
+			.containsOnlyOnce(NoticeType.DOCUMENTS_REQUEST);
+		assertThat(auditActionsOf(pi).stream().filter("IDENTITY_CHECKED"::equals)).hasSize(1);
+		assertThat(auditActionsOf(pi).stream().filter("FEE_ACCEPTED"::equals)).hasSize(1);
+
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
+		runAsyncSteps(pi);
+		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
 	}
 
 	@Test
