@@ -19,6 +19,9 @@ import org.springframework.core.env.Profiles;
  */
 public class ProductionSafety implements EnvironmentPostProcessor, Ordered {
 
+	/** The demo profile's key for the clearing report's encrypted identifiers; never for real data. */
+	static final String DEMO_CLEARING_KEY = "ZGVtby1vbmx5LWNsZWFyaW5nLXJlcG9ydC1rZXktMzI=";
+
 	static final Set<String> WEAK = Set.of("", "admin", "demo", "password", "changeme", "camunda", "secret", "sa",
 			"postgres", "123456");
 
@@ -51,6 +54,11 @@ public class ProductionSafety implements EnvironmentPostProcessor, Ordered {
 		String dbPassword = environment.getProperty("spring.datasource.password", "");
 		if (!url.startsWith("jdbc:h2:") && WEAK.contains(dbPassword.toLowerCase())) {
 			problems.add("the database password (UNBINDDESK_DB_PASSWORD) is empty or a default one");
+		}
+		String clearingKey = environment.getProperty("unbinddesk.clearing.key", "");
+		if (clearingKey.isBlank() || clearingKey.equals(DEMO_CLEARING_KEY)) {
+			problems.add("the clearing-report key (UNBINDDESK_CLEARING_KEY: 32 random bytes, Base64) is missing or the "
+					+ "demo one");
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Refusing to start outside the demo profile: " + String.join("; ", problems)

@@ -11,8 +11,9 @@ import jakarta.persistence.Table;
 
 /**
  * A terminal change to report to the clearing organisation (PBOC 银发〔2021〕259号 keeps one record per terminal: SN,
- * acquirer code, merchant code, merchant credit code or ID, settlement account, address). The settlement account is
- * kept masked: the clearing report is assembled from the registry when it is sent.
+ * acquirer code, merchant code, merchant credit code or ID, settlement account, address). The full identity and
+ * settlement account are kept encrypted ({@link ReportCipher}) for the daily export; the masked forms are what
+ * everything else shows.
  */
 @Entity
 @Table(name = "clearing_report_record")
@@ -51,6 +52,21 @@ public class ClearingReportRecord {
 
 	private boolean reported;
 
+	@Column(name = "merchant_identity_enc")
+	private String merchantIdentityEncrypted;
+
+	@Column(name = "settlement_account_enc")
+	private String settlementAccountEncrypted;
+
+	@Column(name = "report_file")
+	private String reportFile;
+
+	@Column(name = "report_checksum")
+	private String reportChecksum;
+
+	@Column(name = "reported_at")
+	private LocalDateTime reportedAt;
+
 	protected ClearingReportRecord() {
 	}
 
@@ -66,6 +82,39 @@ public class ClearingReportRecord {
 		this.registeredAddress = registeredAddress;
 		this.changeType = changeType;
 		this.recordedAt = recordedAt;
+	}
+
+	/** The full identifiers, encrypted, that only the clearing report carries. */
+	void seal(String merchantIdentityEncrypted, String settlementAccountEncrypted) {
+		this.merchantIdentityEncrypted = merchantIdentityEncrypted;
+		this.settlementAccountEncrypted = settlementAccountEncrypted;
+	}
+
+	void markReported(String file, String checksum, LocalDateTime at) {
+		this.reported = true;
+		this.reportFile = file;
+		this.reportChecksum = checksum;
+		this.reportedAt = at;
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	String getMerchantIdentityEncrypted() {
+		return merchantIdentityEncrypted;
+	}
+
+	String getSettlementAccountEncrypted() {
+		return settlementAccountEncrypted;
+	}
+
+	public String getReportFile() {
+		return reportFile;
+	}
+
+	public String getReportChecksum() {
+		return reportChecksum;
 	}
 
 	public String getCaseNumber() {

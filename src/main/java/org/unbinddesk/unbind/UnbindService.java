@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.audit.AuditEntryRepository;
@@ -16,7 +17,6 @@ import org.unbinddesk.cases.Reason;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
-import org.unbinddesk.process.UnbindingSettings;
 import org.unbinddesk.registry.Binding;
 import org.unbinddesk.registry.BindingRepository;
 import org.unbinddesk.registry.Merchant;
@@ -59,15 +59,20 @@ public class UnbindService {
 
 	private final RefusalLog refusals;
 
-	private final UnbindingSettings settings;
+	private final ReportCipher cipher;
+
+	/** The acquirer's code in reports to the clearing organisation. */
+	private final String acquirerCode;
 
 	private final Clock clock;
 
 	UnbindService(UnbindingCaseRepository cases, BindingRepository bindings, TerminalRepository terminals,
 			MerchantRepository merchants, SettlementAccountRepository accounts,
 			ClearingReportRecordRepository clearingRecords, DepositRefundRepository refunds,
-			AuditEntryRepository auditEntries, AuditLog audit, RefusalLog refusals, UnbindingSettings settings,
-			Clock clock) {
+			AuditEntryRepository auditEntries, AuditLog audit, RefusalLog refusals, ReportCipher cipher,
+			@Value("${unbinddesk.process.acquirer-code}") String acquirerCode, Clock clock) {
+		this.acquirerCode = acquirerCode;
+		this.cipher = cipher;
 		this.refusals = refusals;
 		this.cases = cases;
 		this.bindings = bindings;
@@ -78,7 +83,6 @@ public class UnbindService {
 		this.refunds = refunds;
 		this.auditEntries = auditEntries;
 		this.audit = audit;
-		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -112,9 +116,12 @@ public class UnbindService {
 		unbindingCase.moveTo(Stage.UNBIND, LocalDateTime.now(clock));
 		String creditCodeOrId = merchant.getCreditCode() != null ? merchant.getCreditCode()
 				: Masks.last4(merchant.getLegalPersonIdNumber());
-		clearingRecords.save(new ClearingReportRecord(caseNumber, terminal.getSn(), settings.getAcquirerCode(),
-				merchant.getMerchantNo(), creditCodeOrId, Masks.last4(account.getCardNumber()),
-				terminal.getRegisteredAddress(), "UNBIND", LocalDateTime.now(clock)));
+		ClearingReportRecord record = new ClearingReportRecord(caseNumber, terminal.getSn(),
+				acquirerCode, merchant.getMerchantNo(), creditCodeOrId,
+				Masks.last4(account.getCardNumber()), terminal.getRegisteredAddress(), "UNBIND", LocalDateTime.now(clock));
+		record.seal(cipher.encrypt(merchant.getCreditCode() != null ? merchant.getCreditCode()
+				: merchant.getLegalPersonIdNumber()), cipher.encrypt(account.getCardNumber()));
+		clearingRecords.save(record);
 		audit.record(unbindingCase, UNBOUND, "Binding to merchant " + merchant.getMerchantNo()
 				+ " and settlement account " + Masks.last4(account.getCardNumber()) + " removed; terminal disabled");
 		log.info("Case {}: terminal {} unbound from merchant {}", caseNumber, terminal.getTerminalId(),

@@ -35,7 +35,8 @@ class ProductionSafetyTests {
 	@Test
 	void refusesToStartWithADefaultAdminPassword() {
 		assertThatThrownBy(() -> app("safety-admin", "camunda.bpm.admin-user.id=admin",
-				"camunda.bpm.admin-user.password=admin").run())
+				"camunda.bpm.admin-user.password=admin",
+				"unbinddesk.clearing.key=q3Jm1Xf0bC8sL2vN9pR4tW7yZ6aD5eG1hK0mP3sV8xE=").run())
 			.satisfies(ex -> assertThat(rootOf(ex)).hasMessage("Refusing to start outside the demo profile: the admin user's password "
 					+ "(camunda.bpm.admin-user.password) is missing or a default one. Set secrets through the "
 					+ "environment or files under UNBINDDESK_SECRETS (see README)."));
@@ -78,9 +79,21 @@ class ProductionSafetyTests {
 	}
 
 	@Test
+	void refusesToStartWithoutItsOwnClearingReportKey() {
+		assertThatThrownBy(() -> app("safety-key", "camunda.bpm.admin-user.id=opsadmin",
+				"camunda.bpm.admin-user.password=7f3kq-Lw9x-Zr2p").run())
+			.satisfies(ex -> assertThat(rootOf(ex)).hasMessageContaining("the clearing-report key"));
+		assertThatThrownBy(() -> app("safety-demo-key", "camunda.bpm.admin-user.id=opsadmin",
+				"camunda.bpm.admin-user.password=7f3kq-Lw9x-Zr2p",
+				"unbinddesk.clearing.key=" + ProductionSafety.DEMO_CLEARING_KEY).run())
+			.satisfies(ex -> assertThat(rootOf(ex)).hasMessageContaining("the clearing-report key"));
+	}
+
+	@Test
 	void startsWithRealSecretsAndCreatesNoDemoUsers() {
 		try (ConfigurableApplicationContext context = app("safety-ok", "camunda.bpm.admin-user.id=opsadmin",
-				"camunda.bpm.admin-user.password=7f3kq-Lw9x-Zr2p").run()) {
+				"camunda.bpm.admin-user.password=7f3kq-Lw9x-Zr2p",
+				"unbinddesk.clearing.key=q3Jm1Xf0bC8sL2vN9pR4tW7yZ6aD5eG1hK0mP3sV8xE=").run()) {
 			IdentityService identity = context.getBean(IdentityService.class);
 			assertThat(identity.createUserQuery().userId("agent1").count()).isZero();
 			assertThat(identity.createUserQuery().userId("opsadmin").count()).isEqualTo(1);
