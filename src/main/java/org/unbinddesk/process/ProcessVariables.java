@@ -51,8 +51,6 @@ public final class ProcessVariables {
 	public static final String PHONE_ON_FILE_MASKED = "phoneOnFileMasked";
 	public static final String CALLBACK_CONFIRMED = "callbackConfirmed";
 	public static final String CALLBACK_NOTE = "callbackNote";
-	public static final String SETTLEMENT_CHECKS = "settlementChecks";
-	public static final String AWAIT_SETTLEMENT = "awaitSettlement";
 	public static final String ACCOUNT_BLOCKED = "accountBlocked";
 	public static final String BLOCK_REASONS = "blockReasons";
 	public static final String ACCOUNT_WARNINGS = "accountWarnings";

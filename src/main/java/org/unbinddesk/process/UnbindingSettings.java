@@ -21,11 +21,7 @@ public class UnbindingSettings {
 	/** How long a merchant has to accept a non-zero fee before the case is withdrawn. */
 	private Period feeDecisionDeadline = Period.ofDays(7);
 
-	/** Time between account checks while transactions wait for the next settlement run (T+1). */
-	private Duration settlementRecheckInterval = Duration.ofHours(12);
 
-	/** Account checks before a case whose transactions are still unsettled goes to review, flagged. */
-	private int settlementMaxChecks = 3;
 
 	/** Working days a reviewer has before the review is escalated to supervisors. */
 	private int reviewSlaWorkingDays = 1;
@@ -57,21 +53,9 @@ public class UnbindingSettings {
 		return feeDecisionDeadline;
 	}
 
-	public String getSettlementRecheckInterval() {
-		return settlementRecheckInterval.toString();
-	}
 
-	public void setSettlementRecheckInterval(Duration settlementRecheckInterval) {
-		this.settlementRecheckInterval = settlementRecheckInterval;
-	}
 
-	public int getSettlementMaxChecks() {
-		return settlementMaxChecks;
-	}
 
-	public void setSettlementMaxChecks(int settlementMaxChecks) {
-		this.settlementMaxChecks = settlementMaxChecks;
-	}
 
 	public int getReviewSlaWorkingDays() {
 		return reviewSlaWorkingDays;

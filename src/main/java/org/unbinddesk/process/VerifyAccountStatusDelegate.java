@@ -3,7 +3,6 @@ package org.unbinddesk.process;
 import static org.unbinddesk.process.ExecutionValues.text;
 import static org.unbinddesk.process.ProcessVariables.*;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,8 +15,8 @@ import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.UnbindingCase;
 
 /**
- * "Verify account status": unsettled transactions make the case wait for the next settlement run, a bounded number
- * of times; blocks (frozen funds, disputes, unpaid fees) are flagged for the reviewer.
+ * "Verify account status": blocks (frozen funds, disputes, unpaid fees, an account not in the merchant's name) are
+ * recorded on the case and shown to the reviewer; takings not yet settled are only a warning.
  */
 @Component("verifyAccountStatus")
 class VerifyAccountStatusDelegate implements JavaDelegate {
@@ -26,35 +25,26 @@ class VerifyAccountStatusDelegate implements JavaDelegate {
 
 	private final CaseRegistry cases;
 
-	private final UnbindingSettings settings;
-
 	private final AuditLog audit;
 
-	VerifyAccountStatusDelegate(AccountStatusChecker checker, CaseRegistry cases, UnbindingSettings settings,
-			AuditLog audit) {
+	VerifyAccountStatusDelegate(AccountStatusChecker checker, CaseRegistry cases, AuditLog audit) {
 		this.checker = checker;
 		this.cases = cases;
-		this.settings = settings;
 		this.audit = audit;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		UnbindingCase c = cases.ofProcess(execution.getProcessInstanceId());
-		int checks = ExecutionValues.count(execution, SETTLEMENT_CHECKS) + 1;
 		AccountStatus status = checker.check(c.getMerchantNo(), c.getTerminalSn());
-		boolean await = status.unsettled() && checks < settings.getSettlementMaxChecks();
-		List<String> warnings = new ArrayList<>();
-		if (status.unsettled() && !await) {
-			warnings.add(AccountStatus.UNSETTLED_TRANSACTIONS);
-		}
+		// takings not yet settled do not hold the case up: the terminal stops at the cut-off after approval and the
+		// unbind waits for the run that pays its last day; the reviewer sees them as a warning
+		List<String> warnings = status.unsettled() ? List.of(AccountStatus.UNSETTLED_TRANSACTIONS) : List.of();
 		cases.recordBlocks(c.getCaseNumber(), String.join(",", status.blockReasons()));
-		execution.setVariable(SETTLEMENT_CHECKS, checks);
-		execution.setVariable(AWAIT_SETTLEMENT, await);
 		execution.setVariable(ACCOUNT_BLOCKED, status.blocked());
 		execution.setVariable(BLOCK_REASONS, String.join(",", status.blockReasons()));
 		execution.setVariable(ACCOUNT_WARNINGS, String.join(",", warnings));
-		audit.record(c, "ACCOUNT_CHECKED", "Check " + checks + ": " + (status.unsettled() ? "unsettled" : "settled")
+		audit.record(c, "ACCOUNT_CHECKED", (status.unsettled() ? "Unsettled takings" : "Settled")
 				+ (status.blocked() ? ", blocked " + status.blockReasons() : ""));
 	}
 

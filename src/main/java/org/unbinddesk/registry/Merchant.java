@@ -39,6 +39,10 @@ public class Merchant {
 	@Column(name = "preferred_language")
 	private String preferredLanguage;
 
+	/** T1 (paid by the next working day's settlement run) or D0 (paid the same day). */
+	@Column(name = "settlement_mode")
+	private String settlementMode;
+
 	protected Merchant() {
 	}
 
@@ -72,6 +76,10 @@ public class Merchant {
 
 	public String getLegalPersonPhone() {
 		return legalPersonPhone;
+	}
+
+	public String getSettlementMode() {
+		return settlementMode;
 	}
 
 	public String getPreferredLanguage() {

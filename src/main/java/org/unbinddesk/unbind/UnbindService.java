@@ -128,6 +128,26 @@ public class UnbindService {
 				merchant.getMerchantNo());
 	}
 
+	/**
+	 * Stops an approved case's terminal at the daily cut-off: it stays bound but takes no transactions. Refused, like
+	 * the unbind, for a case that is not approved.
+	 */
+	@Transactional
+	public void stop(String processInstanceId) {
+		UnbindingCase unbindingCase = caseOf(processInstanceId);
+		unbindingCase.unbindRefusal().ifPresent(why -> {
+			refusals.refused(unbindingCase, "STOP_REFUSED", "Stop refused: " + why);
+			throw new CaseRuleViolation(unbindingCase.getCaseNumber(),
+					"案件 " + unbindingCase.getCaseNumber() + " 不能停用终端：" + why);
+		});
+		Terminal terminal = terminals.findById(unbindingCase.getTerminalSn()).orElseThrow();
+		if (!terminal.isSuspended()) {
+			terminal.suspend(LocalDateTime.now(clock));
+			audit.record(unbindingCase, "TERMINAL_STOPPED",
+					"Terminal " + terminal.getTerminalId() + " stopped at the daily cut-off; unbind after the final settlement");
+		}
+	}
+
 	/** When the terminal was unbound, for the checks that follow. */
 	public LocalDateTime unboundAt(String caseNumber) {
 		return auditEntries.findByCaseNumberOrderByIdAsc(caseNumber)

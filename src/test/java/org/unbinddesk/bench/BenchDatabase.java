@@ -25,7 +25,8 @@ record BenchDatabase(String description, String url, String user, String passwor
 	 * (the load opens many cases a day), and the log level.
 	 */
 	static final String[] SERVICE_ARGUMENTS = { "--unbinddesk.limits.cases-per-terminal-per-day=1000000",
-			"--unbinddesk.limits.cases-per-merchant-per-day=1000000", "--logging.level.org.unbinddesk=WARN" };
+			"--unbinddesk.limits.cases-per-merchant-per-day=1000000", "--logging.level.org.unbinddesk=WARN",
+			"--unbinddesk.unbind.wait-for-settlement=false" };
 
 	/** Engine history tables, counted per case. */
 	static final List<String> HISTORY_TABLES = List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst",

@@ -45,9 +45,10 @@ public final class ServiceProcess {
 	/** The service as the crash tests start it: a 512 MiB heap, and a job executor that looks for jobs often. */
 	public static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
 			String... arguments) throws IOException, InterruptedException {
-		// the job executor looks for due jobs every 200 ms at least, so that a test need not wait for its back-off
+		// the job executor looks for due jobs every 200 ms at least, so that a test need not wait for its back-off;
+		// approved cases are unbound at once rather than after the night's cut-off and the next settlement run
 		List<String> all = new ArrayList<>(List.of("--camunda.bpm.job-execution.wait-time-in-millis=200",
-				"--camunda.bpm.job-execution.max-wait=1000"));
+				"--camunda.bpm.job-execution.max-wait=1000", "--unbinddesk.unbind.wait-for-settlement=false"));
 		all.addAll(List.of(arguments));
 		return start(name, workingDirectory, environment, List.of("-Xmx512m"), all.toArray(String[]::new));
 	}

@@ -113,7 +113,7 @@ class DashboardTests {
 	}
 
 	private void runJobs() {
-		Jobs.runAll(management, () -> management.createJobQuery().messages().withRetriesLeft());
+		Jobs.runAll(management, () -> management.createJobQuery().executable());
 	}
 
 	private HttpResponse<String> get(String user, String path) throws Exception {

@@ -149,37 +149,38 @@ class ApplicationStageTests extends ProcessTestSupport {
 	}
 
 	@Test
-	void waitsForTheNextSettlementRunWhileTransactionsAreUnsettled() {
+	void unsettledTakingsDoNotHoldTheCaseUpBeforeReview() {
 		Merchant m = registry.merchant();
 		registry.pendingSettlement(m, LocalDateTime.now().plusDays(1));
-		ProcessInstance pi = start(applicationFor(m, "DEVICE_FAULT"));
-		runAsyncSteps(pi);
-
-		assertThat(pi).isWaitingAt("Event_NextSettlementRun");
-		registry.settleEverything(m);
-		fireTimer(pi, "Event_NextSettlementRun");
+		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
 		runAsyncSteps(pi);
 
 		assertThat(pi).isWaitingAt("Task_ReviewApplication");
-		assertThat(runtime.getVariable(pi.getId(), "settlementChecks")).isEqualTo(2);
-		assertThat(runtime.getVariable(pi.getId(), "accountWarnings")).isEqualTo("");
+		assertThat(runtime.getVariable(pi.getId(), "accountWarnings")).isEqualTo("UNSETTLED_TRANSACTIONS");
+		assertThat(registry.terminalStatus(m)).isEqualTo("ACTIVE");
 	}
 
 	@Test
-	void goesToReviewFlaggedAfterTheLastSettlementCheck() {
+	void anApprovedTerminalStopsAtTheCutOffAndIsUnboundOnceTheFinalSettlementIsPaid() {
 		Merchant m = registry.merchant();
-		registry.pendingSettlement(m, LocalDateTime.now().plusDays(30));
-		ProcessInstance pi = start(applicationFor(m, "DEVICE_FAULT"));
+		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
+		runAsyncSteps(pi);
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
+
+		assertThat(pi).isWaitingAt("Event_CutOffReached");
+		assertThat(registry.terminalStatus(m)).isEqualTo("ACTIVE");
+		fireTimer(pi, "Event_CutOffReached");
+
+		assertThat(pi).isWaitingAt("Event_FinalSettlementPaid");
+		assertThat(registry.terminalStatus(m)).isEqualTo("SUSPENDED");
+		assertThat(registry.isBound(m)).isTrue();
+		assertThat(auditActionsOf(pi)).contains("TERMINAL_STOPPED").doesNotContain("TERMINAL_UNBOUND");
+		fireTimer(pi, "Event_FinalSettlementPaid");
 		runAsyncSteps(pi);
 
-		fireTimer(pi, "Event_NextSettlementRun");
-		runAsyncSteps(pi);
-		fireTimer(pi, "Event_NextSettlementRun");
-		runAsyncSteps(pi);
-
-		assertThat(pi).isWaitingAt("Task_ReviewApplication");
-		assertThat(runtime.getVariable(pi.getId(), "settlementChecks")).isEqualTo(3);
-		assertThat(runtime.getVariable(pi.getId(), "accountWarnings")).isEqualTo("UNSETTLED_TRANSACTIONS");
+		assertThat(pi).isEnded().hasPassed("Task_StopTerminal", "Task_UnbindTerminal", "Event_TerminalUnbound");
+		assertThat(registry.terminalStatus(m)).isEqualTo("DISABLED");
+		assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.UNBOUND);
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class DemoDataTests extends ProcessTestSupport {
 			898110000000001 | T0000001 | DEVICE_FAULT       | 张伟 | 13900000000 | Task_CallMerchantBack    | identityResult=CALLBACK
 			898110000000001 | T0000001 | DEVICE_FAULT       | 李四 | 13800000001 | Event_ApplicationRejected | identityResult=MISMATCH
 			898110000000002 | T0000002 | SWITCHING_PROVIDER | 李娜 | 13800000002 | Gateway_AwaitFeeDecision | feePayable=true
-			898110000000003 | T0000003 | BUSINESS_CLOSED    | 王芳 | 13800000003 | Event_NextSettlementRun  | awaitSettlement=true
+			898110000000003 | T0000003 | BUSINESS_CLOSED    | 王芳 | 13800000003 | Task_ReviewApplication   | accountWarnings=UNSETTLED_TRANSACTIONS
 			898110000000004 | T0000004 | BUSINESS_CLOSED    | 刘洋 | 13800000004 | Task_ReviewApplication   | blockReasons=FUNDS_FROZEN
 			898110000000005 | T0000005 | BUSINESS_CLOSED    | 陈静 | 13800000005 | Task_ReviewApplication   | blockReasons=OPEN_DISPUTE
 			898110000000006 | T0000006 | BUSINESS_CLOSED    | 杨磊 | 13800000006 | Task_ReviewApplication   | blockReasons=OUTSTANDING_FEES

@@ -40,7 +40,7 @@ class HappyPathTests extends ProcessTestSupport {
 			.isEqualTo(1);
 
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
-		assertThat(pi).isWaitingAt("Task_UnbindTerminal");
+		assertThat(pi).isWaitingAt("Event_CutOffReached");
 		runAsyncSteps(pi);
 
 		assertThat(pi).hasPassed("Task_VerifyAccountAfterUnbind", "Task_SendConfirmationNotice")

@@ -207,7 +207,7 @@ class ReviewStageTests extends ProcessTestSupport {
 		Merchant m = registry.merchant();
 		ProcessInstance pi = atReview(m, "DEVICE_FAULT");
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
-		assertThat(pi).isWaitingAt("Task_UnbindTerminal");
+		assertThat(pi).isWaitingAt("Event_CutOffReached");
 
 		assertThatThrownBy(() -> correlate(pi, "CancellationRequested", Map.of()))
 			.isInstanceOf(MismatchingMessageCorrelationException.class);

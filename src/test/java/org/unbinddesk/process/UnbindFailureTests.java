@@ -31,6 +31,8 @@ class UnbindFailureTests extends ProcessTestSupport {
 		ProcessInstance pi = start(applicationFor(m, "DEVICE_FAULT"));
 		runAsyncSteps(pi);
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
+		fireTimer(pi, "Event_CutOffReached");
+		fireTimer(pi, "Event_FinalSettlementPaid");
 		doThrow(new IllegalStateException("registry unavailable")).when(unbind).unbind(anyString());
 
 		Job job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();

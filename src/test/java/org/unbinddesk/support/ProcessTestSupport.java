@@ -112,10 +112,13 @@ public abstract class ProcessTestSupport {
 		return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_ID, variables);
 	}
 
-	/** Runs the asynchronous continuations (not timers) of the instance until it reaches a wait state. */
+	/**
+	 * Runs the instance's asynchronous continuations and the timers already due (with the test profile's
+	 * {@code unbinddesk.unbind.wait-for-settlement=false}, the stop and unbind timers fall due at once) until it
+	 * reaches a wait state.
+	 */
 	protected void runAsyncSteps(ProcessInstance pi) {
-		Jobs.runAll(management,
-				() -> management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft());
+		Jobs.runAll(management, () -> management.createJobQuery().processInstanceId(pi.getId()).executable());
 	}
 
 	/** Fires the instance's timer that waits at the given activity, as if its time had come. */

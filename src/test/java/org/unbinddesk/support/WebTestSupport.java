@@ -75,9 +75,9 @@ public abstract class WebTestSupport {
 		return URI.create("http://localhost:" + port + path);
 	}
 
-	/** Runs the asynchronous steps of every case until none is due. */
+	/** Runs the asynchronous steps and due timers of every case until none is due. */
 	protected void runAsyncSteps() {
-		Jobs.runAll(management, () -> management.createJobQuery().messages().withRetriesLeft().executable());
+		Jobs.runAll(management, () -> management.createJobQuery().executable());
 	}
 
 	public record Response(int status, String contentType, String location, String body, String replayed) {

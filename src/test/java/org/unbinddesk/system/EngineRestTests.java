@@ -68,7 +68,7 @@ class EngineRestTests {
 		String caseNumber = (String) started.getBody().get("businessKey");
 		assertThat(caseNumber).matches("UB-\\d{8}-\\d{6,}");
 		String processInstanceId = (String) started.getBody().get("id");
-		Jobs.runAll(management, () -> management.createJobQuery().processInstanceId(processInstanceId).messages());
+		Jobs.runAll(management, () -> management.createJobQuery().processInstanceId(processInstanceId).executable());
 
 		ResponseEntity<List<Map<String, Object>>> reviews = http.withBasicAuth("reviewer1", "demo")
 			.exchange("/engine-rest/task?candidateGroup=reviewers&processInstanceBusinessKey=" + caseNumber,
