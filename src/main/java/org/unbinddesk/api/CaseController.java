@@ -102,7 +102,7 @@ class CaseController {
 	}
 
 	@PostMapping(path = "/{caseNumber}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The merchant cancels the request, until the unbind starts (message CancellationRequested)")
+	@Operation(summary = "The merchant cancels the request, until the application is approved (message CancellationRequested)")
 	CaseView cancel(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.Cancellation body) {
 		messages.cancel(caseNumber, body.reason());
