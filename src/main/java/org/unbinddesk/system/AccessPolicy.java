@@ -73,6 +73,10 @@ class AccessPolicy implements ApplicationRunner {
 			grant(group, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, CREATE_INSTANCE, UPDATE_INSTANCE);
 			grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
 		}
+		// the filters' columns (case, merchant, terminal, risk) are process variables: reading them needs this
+		for (String group : List.of(Groups.AGENTS, Groups.REVIEWERS)) {
+			grant(group, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ_INSTANCE);
+		}
 		// supervisors watch every case in Cockpit
 		grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ_INSTANCE,
 				READ_HISTORY);

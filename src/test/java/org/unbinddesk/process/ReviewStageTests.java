@@ -34,8 +34,8 @@ class ReviewStageTests extends ProcessTestSupport {
 
 		Task review = taskAt(pi, "Task_ReviewApplication");
 
-		assertThat(review.getName()).isEqualTo("Review unbinding application · " + caseNumber(pi) + " · " + m.name());
-		assertThat(review.getDescription()).contains(m.merchantNo(), m.terminalId(), "DEVICE_FAULT", "risk LOW");
+		assertThat(review.getName()).isEqualTo("审核解绑申请 · " + caseNumber(pi) + " · " + m.name());
+		assertThat(review.getDescription()).contains(m.merchantNo(), m.terminalId(), "解绑事由：设备故障", "风险等级：低");
 		assertThat(review.getDueDate()).isInTheFuture();
 		assertThat(review.getPriority()).isEqualTo(50);
 	}
