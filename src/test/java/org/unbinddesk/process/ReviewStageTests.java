@@ -81,6 +81,26 @@ class ReviewStageTests extends ProcessTestSupport {
 	}
 
 	@Test
+	void startsEachReviewRoundWithAnEmptyCommentAndKeepsTheLastOneGiven() {
+		Merchant m = registry.merchant();
+		ProcessInstance pi = atReview(m, "DEVICE_FAULT");
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "REQUEST_INFO",
+				"missingDocuments", "FAULT_CERTIFICATE", "reviewComment", "故障证明看不清"));
+		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "FAULT_CERTIFICATE"));
+		runAsyncSteps(pi);
+
+		Task secondRound = taskAt(pi, "Task_ReviewApplication");
+		assertThat(tasks.getVariable(secondRound.getId(), "reviewComment")).isNull();
+		assertThat(runtime.getVariable(pi.getId(), "reviewComment")).isEqualTo("故障证明看不清");
+
+		completeAs("reviewer2", secondRound, Map.of("reviewDecision", "APPROVE", "reviewComment", "已补齐，同意"));
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(pi.getId())
+			.variableName("reviewComment")
+			.list()).extracting(v -> v.getValue()).contains("已补齐，同意");
+	}
+
+	@Test
 	void escalatesAnOverdueReviewToSupervisors() {
 		Merchant m = registry.merchant();
 		ProcessInstance pi = atReview(m, "DEVICE_FAULT");
