@@ -222,6 +222,19 @@ class TasklistTests extends WebTestSupport {
 		browser.screenshot("07-blocked-case-no-approval");
 	}
 
+	@Test
+	void cockpitIsInChineseWithoutTheMigrationBanner() {
+		browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/");
+		browser.type(By.cssSelector("input[ng-model='username']"), "supervisor1");
+		browser.type(By.cssSelector("input[ng-model='password']"), "demo");
+		browser.click(By.cssSelector("button[type='submit']"));
+		browser.waitFor(By.xpath("//a[normalize-space()='流程']"));
+		browser.waitForText("运行中的受理");
+		assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(b -> b.isDisplayed());
+		assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8");
+		browser.screenshot("09-cockpit");
+	}
+
 	private void login(String user) {
 		browser.driver().manage().deleteAllCookies();
 		browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
