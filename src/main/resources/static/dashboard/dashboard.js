@@ -1,28 +1,80 @@
-// Charts the figures of GET /api/dashboard; every figure links to the matching cases.
+// Charts the figures of GET /api/dashboard in Chinese; every figure links to the matching cases. Everything the
+// figures carry (a reviewer's free-text rejection reason among them) is written as text, never as HTML.
 (function () {
   'use strict';
+  const STAGES = { CONTACT: '受理登记', APPLICATION: '申请审查', REVIEW: '审核', UNBIND: '解绑', CONFIRMATION: '解绑确认' };
+  const DURATIONS = { total: '受理至确认', application: '申请审查', review: '审核', unbind: '解绑', confirmation: '解绑确认' };
+  const OUTCOMES = [
+    ['unbound', '已解绑', '#27ae60'], ['rejected', '已驳回', '#eb5757'], ['withdrawn', '已撤回', '#f2994a'],
+    ['lapsed', '已失效', '#bdbdbd'], ['cancelled', '已取消', '#9b51e0'], ['invalid', '申请无效', '#828282']
+  ];
   const hours = s => s == null ? null : Math.round(s / 36) / 100;
-  const fmt = n => Number(n).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const fmt = n => Number(n).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
   const casesUrl = params => '/api/unbinding-cases?' + new URLSearchParams(params).toString();
+  // "2026-12-02" as the mainland writes it: 2026年12月2日 (axis: 12月2日)
+  const parts = d => d.split('-').map(Number);
+  const longDay = d => { const [y, m, day] = parts(d); return y + '年' + m + '月' + day + '日'; };
+  const shortDay = d => { const [, m, day] = parts(d); return m + '月' + day + '日'; };
   const charts = [];
 
+  function axisName(name) {
+    return { name: name, nameLocation: 'middle', nameGap: 30, nameTextStyle: { color: '#1f2933' } };
+  }
+
+  // the container is role="img"; ECharts' aria option writes its description as the aria-label
   function chart(id, option, onClick) {
-    const c = echarts.init(document.getElementById(id));
-    c.setOption(Object.assign({ animation: false, grid: { left: 48, right: 16, top: 28, bottom: 28 }, tooltip: { trigger: 'axis' } }, option));
+    const c = echarts.init(document.getElementById(id), null, { locale: 'ZH' });
+    c.setOption(Object.assign({
+      animation: false, aria: { enabled: true },
+      grid: { left: 64, right: 16, top: 28, bottom: 44 },
+      // rich text is drawn, not parsed as HTML
+      tooltip: { trigger: 'axis', renderMode: 'richText' }
+    }, option));
     if (onClick) { c.on('click', onClick); }
     charts.push(c);
     return c;
   }
 
+  /** A chart with nothing to show says so instead of drawing empty axes. */
+  function empty(id, sentence) {
+    const el = document.getElementById(id);
+    // a sentence, not a picture: no longer an image to describe
+    el.removeAttribute('role');
+    el.classList.add('empty');
+    el.textContent = sentence;
+  }
+
+  function element(tag, text) {
+    const el = document.createElement(tag);
+    if (text !== undefined) { el.textContent = text == null ? '–' : String(text); }
+    return el;
+  }
+
   function table(title, header, rows) {
-    const head = '<tr>' + header.map(h => '<th>' + h + '</th>').join('') + '</tr>';
-    const body = rows.map(r => '<tr>' + r.map(v => '<td>' + (v == null ? '–' : v) + '</td>').join('') + '</tr>').join('');
-    return '<table><caption>' + title + '</caption>' + head + body + '</table>';
+    const t = element('table');
+    t.appendChild(element('caption', title));
+    const head = t.appendChild(element('thead')).appendChild(element('tr'));
+    header.forEach(h => { const th = head.appendChild(element('th', h)); th.scope = 'col'; });
+    const body = t.appendChild(element('tbody'));
+    if (rows.length === 0) {
+      const td = body.appendChild(element('tr')).appendChild(element('td', '暂无数据'));
+      td.colSpan = header.length;
+    }
+    rows.forEach(r => {
+      const tr = body.appendChild(element('tr'));
+      r.forEach(v => tr.appendChild(element('td', v)));
+    });
+    return t;
   }
 
   function render(d) {
     document.getElementById('days').textContent = d.days;
-    document.getElementById('generated').textContent = d.generatedAt.replace('T', ' ').slice(0, 19);
+    const zone = d.businessTimeZone || 'Asia/Shanghai';
+    const when = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false
+    }).formatToParts(new Date(d.generatedAt)).reduce((a, p) => Object.assign(a, { [p.type]: p.value }), {});
+    document.getElementById('generated').textContent = when.year + '年' + when.month + '月' + when.day + '日 '
+      + when.hour + ':' + when.minute + (zone === 'Asia/Shanghai' ? '（北京时间）' : '（' + zone + '）');
     const open = Object.values(d.openByStage).reduce((a, b) => a + b, 0);
     document.getElementById('open').textContent = fmt(open);
     document.getElementById('overdue').textContent = fmt(d.reviewsOverdueNow);
@@ -31,59 +83,80 @@
     document.getElementById('refunds').textContent = fmt(d.depositRefunds.amount) + ' · ' + d.depositRefunds.count;
 
     const stages = Object.keys(d.openByStage);
-    chart('chart-stages', {
-      xAxis: { type: 'category', data: stages }, yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: stages.map(s => d.openByStage[s]), itemStyle: { color: '#2f80ed' } }]
-    }, p => { window.location = casesUrl({ status: 'OPEN', stage: p.name }); });
+    if (open === 0) {
+      empty('chart-stages', '目前没有未结的受理。');
+    } else {
+      chart('chart-stages', {
+        xAxis: Object.assign({ type: 'category', data: stages.map(s => STAGES[s] || s) }, axisName('阶段')),
+        yAxis: Object.assign({ type: 'value', minInterval: 1 }, axisName('受理（件）'), { nameGap: 40 }),
+        series: [{ name: '未结受理', type: 'bar', data: stages.map(s => d.openByStage[s]), itemStyle: { color: '#2f80ed' } }]
+      }, p => { window.location = casesUrl({ status: 'OPEN', stage: stages[p.dataIndex] }); });
+    }
 
     const days = d.perDay.map(x => x.day);
-    const outcome = (name, key, color) => ({ name: name, type: 'bar', stack: 'closed', data: d.perDay.map(x => x[key]), itemStyle: { color: color } });
-    chart('chart-days', {
-      legend: { top: 0 }, grid: { left: 48, right: 16, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: days }, yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { name: 'opened', type: 'line', data: d.perDay.map(x => x.opened), itemStyle: { color: '#1f2933' } },
-        outcome('unbound', 'unbound', '#27ae60'), outcome('rejected', 'rejected', '#eb5757'),
-        outcome('withdrawn', 'withdrawn', '#f2994a'), outcome('lapsed', 'lapsed', '#bdbdbd'),
-        outcome('cancelled', 'cancelled', '#9b51e0'), outcome('invalid', 'invalid', '#828282')
-      ]
-    }, p => { window.location = casesUrl({ from: p.name, to: p.name }); });
+    const anyDay = d.perDay.some(x => x.opened + OUTCOMES.reduce((a, o) => a + x[o[0]], 0) > 0);
+    if (!anyDay) {
+      empty('chart-days', '最近' + d.days + '天没有新受理，也没有结案。');
+    } else {
+      chart('chart-days', {
+        legend: { top: 0 }, grid: { left: 64, right: 16, top: 36, bottom: 44 },
+        xAxis: Object.assign({ type: 'category', data: days.map(shortDay) }, axisName('日期')),
+        yAxis: Object.assign({ type: 'value', minInterval: 1 }, axisName('受理（件）'), { nameGap: 40 }),
+        series: [{ name: '新受理', type: 'line', data: d.perDay.map(x => x.opened), itemStyle: { color: '#1f2933' } }]
+          .concat(OUTCOMES.map(o => ({ name: o[1], type: 'bar', stack: 'closed', data: d.perDay.map(x => x[o[0]]), itemStyle: { color: o[2] } })))
+      }, p => { window.location = casesUrl({ from: days[p.dataIndex], to: days[p.dataIndex] }); });
+    }
 
     const names = Object.keys(d.durations);
-    chart('chart-durations', {
-      legend: { top: 0 }, grid: { left: 48, right: 16, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: names }, yAxis: { type: 'value', name: 'h' },
-      series: [
-        { name: 'median', type: 'bar', data: names.map(n => hours(d.durations[n].medianSeconds)), itemStyle: { color: '#2f80ed' } },
-        { name: '90th percentile', type: 'bar', data: names.map(n => hours(d.durations[n].p90Seconds)), itemStyle: { color: '#56ccf2' } }
-      ]
-    }, () => { window.location = casesUrl({ status: 'CLOSED' }); });
+    if (names.every(n => d.durations[n].cases === 0)) {
+      empty('chart-durations', '最近' + d.days + '天没有完成解绑的受理，暂无用时。');
+    } else {
+      chart('chart-durations', {
+        legend: { top: 0 }, grid: { left: 64, right: 16, top: 36, bottom: 44 },
+        xAxis: Object.assign({ type: 'category', data: names.map(n => DURATIONS[n] || n) }, axisName('阶段')),
+        yAxis: Object.assign({ type: 'value' }, axisName('用时（小时）'), { nameGap: 40 }),
+        series: [
+          { name: '中位数', type: 'bar', data: names.map(n => hours(d.durations[n].medianSeconds)), itemStyle: { color: '#2f80ed' } },
+          { name: '90%分位', type: 'bar', data: names.map(n => hours(d.durations[n].p90Seconds)), itemStyle: { color: '#56ccf2' } }
+        ]
+      }, () => { window.location = casesUrl({ status: 'CLOSED' }); });
+    }
 
-    chart('chart-breaches', {
-      xAxis: { type: 'category', data: d.slaBreachesPerDay.map(x => x.day) }, yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: d.slaBreachesPerDay.map(x => x.breaches), itemStyle: { color: '#f2994a' } }]
-    }, p => { window.location = casesUrl({ from: p.name, to: p.name }); });
+    if (d.slaBreachesPerDay.length === 0) {
+      empty('chart-breaches', '最近' + d.days + '天没有审核超时。');
+    } else {
+      chart('chart-breaches', {
+        xAxis: Object.assign({ type: 'category', data: d.slaBreachesPerDay.map(x => shortDay(x.day)) }, axisName('审核截止日')),
+        yAxis: Object.assign({ type: 'value', minInterval: 1 }, axisName('超时审核（件）'), { nameGap: 40 }),
+        series: [{ name: '超时审核', type: 'bar', data: d.slaBreachesPerDay.map(x => x.breaches), itemStyle: { color: '#f2994a' } }]
+      }, p => { const day = d.slaBreachesPerDay[p.dataIndex].day; window.location = casesUrl({ from: day, to: day }); });
+    }
 
-    chart('chart-reasons', {
-      tooltip: { trigger: 'item' }, grid: { left: 160, right: 24, top: 8, bottom: 24 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: d.rejectionReasons.map(r => r.reason || '(none)').reverse() },
-      series: [{ type: 'bar', data: d.rejectionReasons.map(r => r.cases).reverse(), itemStyle: { color: '#eb5757' } }]
-    }, () => { window.location = casesUrl({ status: 'CLOSED' }); });
+    if (d.rejectionReasons.length === 0) {
+      empty('chart-reasons', '最近' + d.days + '天没有驳回的受理。');
+    } else {
+      chart('chart-reasons', {
+        tooltip: { trigger: 'item', renderMode: 'richText' }, grid: { left: 160, right: 24, top: 28, bottom: 44 },
+        xAxis: Object.assign({ type: 'value', minInterval: 1 }, axisName('受理（件）')),
+        yAxis: { type: 'category', name: '驳回原因', nameLocation: 'end', data: d.rejectionReasons.map(r => r.reason || '（未填写）').reverse() },
+        series: [{ name: '驳回', type: 'bar', data: d.rejectionReasons.map(r => r.cases).reverse(), itemStyle: { color: '#eb5757' } }]
+      }, () => { window.location = casesUrl({ status: 'CLOSED' }); });
+    }
 
-    document.getElementById('table-view').innerHTML =
-      table('Open cases by stage', ['stage', 'cases'], stages.map(s => [s, d.openByStage[s]])) +
-      table('Durations (hours)', ['', 'median', 'p90', 'cases'], names.map(n => [n, hours(d.durations[n].medianSeconds), hours(d.durations[n].p90Seconds), d.durations[n].cases])) +
-      table('Per day', ['day', 'opened', 'unbound', 'rejected', 'withdrawn', 'lapsed', 'cancelled', 'invalid'],
-        d.perDay.map(x => [x.day, x.opened, x.unbound, x.rejected, x.withdrawn, x.lapsed, x.cancelled, x.invalid])) +
-      table('Review SLA breaches', ['day', 'breaches'], d.slaBreachesPerDay.map(x => [x.day, x.breaches])) +
-      table('Rejection reasons', ['reason', 'cases'], d.rejectionReasons.map(r => [r.reason, r.cases]));
+    const view = document.getElementById('table-view');
+    view.replaceChildren(
+      table('未结受理按阶段', ['阶段', '受理（件）'], stages.map(s => [STAGES[s] || s, d.openByStage[s]])),
+      table('用时（小时）', ['阶段', '中位数', '90%分位', '受理（件）'], names.map(n => [DURATIONS[n] || n, hours(d.durations[n].medianSeconds), hours(d.durations[n].p90Seconds), d.durations[n].cases])),
+      table('每日', ['日期', '新受理'].concat(OUTCOMES.map(o => o[1])),
+        d.perDay.map(x => [longDay(x.day), x.opened].concat(OUTCOMES.map(o => x[o[0]])))),
+      table('审核超时', ['审核截止日', '超时审核（件）'], d.slaBreachesPerDay.map(x => [longDay(x.day), x.breaches])),
+      table('驳回原因', ['原因', '受理（件）'], d.rejectionReasons.map(r => [r.reason || '（未填写）', r.cases])));
     document.body.dataset.loaded = 'true';
   }
 
   // from the origin: a page opened with credentials in its URL cannot fetch relative URLs
   fetch(window.location.origin + '/api/dashboard', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(r => { if (!r.ok) { throw new Error('The dashboard answered ' + r.status); } return r.json(); })
+    .then(r => { if (!r.ok) { throw new Error('看板数据未能取得（状态 ' + r.status + '）。'); } return r.json(); })
     .then(render)
     .catch(e => { const el = document.getElementById('error'); el.hidden = false; el.textContent = e.message; });
   window.addEventListener('resize', () => charts.forEach(c => c.resize()));

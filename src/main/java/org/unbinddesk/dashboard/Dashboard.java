@@ -2,14 +2,15 @@ package org.unbinddesk.dashboard;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of the operations dashboard, for the last {@code days} days.
+ * The figures of the operations dashboard, for the last {@code days} days. {@code generatedAt} carries its offset, so
+ * the page shows it in the business time zone ({@code businessTimeZone}) whatever zone the server runs in.
  */
-public record Dashboard(LocalDateTime generatedAt, int days, Map<String, Long> openByStage, List<Day> perDay,
+public record Dashboard(OffsetDateTime generatedAt, String businessTimeZone, int days, Map<String, Long> openByStage, List<Day> perDay,
 		Map<String, Duration> durations, long reviewsOverdueNow, List<Breaches> slaBreachesPerDay,
 		List<Reason> rejectionReasons, Money fees, Money depositRefunds, long incidentsOpen) {
 

@@ -37,6 +37,7 @@ class DashboardController implements WebMvcConfigurer {
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addViewController("/dashboard").setViewName("forward:/dashboard/index.html");
+		registry.addViewController("/dashboard/").setViewName("forward:/dashboard/index.html");
 	}
 
 }

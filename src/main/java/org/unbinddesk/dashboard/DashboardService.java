@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +48,12 @@ public class DashboardService {
 
 	private final EngineAccess engine;
 
-	DashboardService(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, Clock clock, EngineAccess engine) {
+	private final String businessTimeZone;
+
+	DashboardService(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, Clock clock, EngineAccess engine,
+			@Value("${unbinddesk.business-zone:Asia/Shanghai}") String businessTimeZone) {
 		this.engine = engine;
+		this.businessTimeZone = ZoneId.of(businessTimeZone).getId();
 		this.jdbc = jdbc;
 		this.tasks = tasks;
 		this.runtime = runtime;
@@ -141,7 +147,7 @@ public class DashboardService {
 			.param(since)
 			.query((rs, n) -> new Money(rs.getLong(1), rs.getBigDecimal(2)))
 			.single();
-		return new Dashboard(now, days, openByStage, perDay, durations, overdue, breaches, reasons,
+		return new Dashboard(now.atZone(clock.getZone()).toOffsetDateTime(), businessTimeZone, days, openByStage, perDay, durations, overdue, breaches, reasons,
 				new Money(fees.count(), fees.amount().setScale(2, RoundingMode.HALF_UP)),
 				new Money(refunds.count(), refunds.amount().setScale(2, RoundingMode.HALF_UP)),
 				runtime.createIncidentQuery().count());

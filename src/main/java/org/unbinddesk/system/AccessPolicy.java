@@ -64,10 +64,13 @@ class AccessPolicy implements ApplicationRunner {
 		exactly(Groups.OPERATIONS, Resources.APPLICATION, "cockpit", ACCESS);
 
 		// agents start cases from Tasklist's start form; nobody else starts, and nobody but admins modifies, writes
-		// variables, correlates messages (the case API does that as the service), migrates, suspends or deletes
-		exactly(Groups.AGENTS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, CREATE_INSTANCE);
+		// variables, correlates messages (the case API does that as the service), migrates, suspends or deletes.
+		// Tasklist's filter columns (case, merchant, terminal, risk) are process variables: reading them needs
+		// READ_INSTANCE (the process holds no full ID, card or phone number)
+		exactly(Groups.AGENTS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, READ_INSTANCE,
+				CREATE_INSTANCE);
 		exactly(Groups.AGENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
-		exactly(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ);
+		exactly(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, READ_INSTANCE);
 		exactly(Groups.REVIEWERS, Resources.PROCESS_INSTANCE, Authorization.ANY);
 		// supervisors watch every case in Cockpit
 		exactly(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, READ_INSTANCE,

@@ -1,6 +1,7 @@
 package org.unbinddesk.system;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -45,11 +46,14 @@ class DemoUsers implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// Tasklist shows a task's candidate group by its name: in the staff's Chinese
+		Map<String, String> names = Map.of(Groups.AGENTS, "客服", Groups.REVIEWERS, "审核", Groups.OPERATIONS, "运营",
+				Groups.SUPERVISORS, "主管", Groups.INTAKE, "受理渠道系统");
 		for (String groupId : List.of(Groups.AGENTS, Groups.REVIEWERS, Groups.OPERATIONS, Groups.SUPERVISORS,
 				Groups.INTAKE)) {
 			if (identity.createGroupQuery().groupId(groupId).count() == 0) {
 				Group group = identity.newGroup(groupId);
-				group.setName(Character.toUpperCase(groupId.charAt(0)) + groupId.substring(1));
+				group.setName(names.get(groupId));
 				group.setType("WORKFLOW");
 				identity.saveGroup(group);
 			}

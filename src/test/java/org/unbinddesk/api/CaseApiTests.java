@@ -76,7 +76,7 @@ class CaseApiTests extends WebTestSupport {
 		assertThat(view.get("fee").asDouble()).isZero();
 		assertThat(view.get("depositRefund").asDouble()).isEqualTo(299.0);
 		assertThat(view.get("openTasks")).singleElement().satisfies(task -> {
-			assertThat(task.get("name").asText()).startsWith("Review unbinding application · " + caseNumber);
+			assertThat(task.get("name").asText()).startsWith("审核解绑申请 · " + caseNumber);
 			assertThat(task.get("candidateGroups").toString()).isEqualTo("[\"reviewers\"]");
 			assertThat(task.get("due").isNull()).isFalse();
 		});

@@ -181,6 +181,9 @@ class DashboardTests {
 			browser.waitFor(By.cssSelector("body[data-loaded='true']"));
 			assertThat(browser.driver().findElements(By.cssSelector(".chart canvas"))).hasSize(5);
 			assertThat(browser.driver().findElement(By.id("incidents")).getText()).isEqualTo("1");
+			assertThat(browser.driver().findElement(By.cssSelector(".tiles")).getText()).contains("未结受理",
+					"当前超期的审核", "待处理的异常");
+			assertThat(browser.accessibilityViolations("body")).isEmpty();
 			browser.screenshot("06-dashboard");
 			assertThat(browser.consoleErrors()).isEmpty();
 		}

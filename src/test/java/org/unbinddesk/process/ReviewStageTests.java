@@ -34,8 +34,8 @@ class ReviewStageTests extends ProcessTestSupport {
 
 		Task review = taskAt(pi, "Task_ReviewApplication");
 
-		assertThat(review.getName()).isEqualTo("Review unbinding application · " + caseNumber(pi) + " · " + m.name());
-		assertThat(review.getDescription()).contains(m.merchantNo(), m.terminalId(), "DEVICE_FAULT", "risk LOW");
+		assertThat(review.getName()).isEqualTo("审核解绑申请 · " + caseNumber(pi) + " · " + m.name());
+		assertThat(review.getDescription()).contains(m.merchantNo(), m.terminalId(), "解绑事由：设备故障", "风险等级：低");
 		assertThat(review.getDueDate()).isInTheFuture();
 		assertThat(review.getPriority()).isEqualTo(50);
 	}
@@ -122,6 +122,26 @@ class ReviewStageTests extends ProcessTestSupport {
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
 		runAsyncSteps(pi);
 		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
+	}
+
+	@Test
+	void startsEachReviewRoundWithAnEmptyCommentAndKeepsTheLastOneGiven() {
+		Merchant m = registry.merchant();
+		ProcessInstance pi = atReview(m, "DEVICE_FAULT");
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "REQUEST_INFO",
+				"missingDocuments", "FAULT_CERTIFICATE", "reviewComment", "故障证明看不清"));
+		correlate(pi, "DocumentsSupplied", Map.of("additionalDocuments", "FAULT_CERTIFICATE"));
+		runAsyncSteps(pi);
+
+		Task secondRound = taskAt(pi, "Task_ReviewApplication");
+		assertThat(tasks.getVariable(secondRound.getId(), "reviewComment")).isNull();
+		assertThat(runtime.getVariable(pi.getId(), "reviewComment")).isEqualTo("故障证明看不清");
+
+		completeAs("reviewer2", secondRound, Map.of("reviewDecision", "APPROVE", "reviewComment", "已补齐，同意"));
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(pi.getId())
+			.variableName("reviewComment")
+			.list()).extracting(v -> v.getValue()).contains("已补齐，同意");
 	}
 
 	@Test

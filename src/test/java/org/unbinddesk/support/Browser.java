@@ -26,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through Debian's ChromeDriver (both set explicitly: nothing is downloaded), with
- * the waits and screenshots the web app tests need. Where the browser is not installed the tests are skipped on a
- * developer's machine and fail in CI.
+ * the waits and screenshots the web app tests need. It is set up like a desk at the acquirer: Simplified Chinese,
+ * the business time zone (Asia/Shanghai). Where the browser is not installed the tests are skipped on a developer's
+ * machine and fail in CI.
  */
 public final class Browser implements AutoCloseable {
 
@@ -35,7 +36,13 @@ public final class Browser implements AutoCloseable {
 
 	public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+	/** The business time zone the desk's staff work in. */
+	public static final String BUSINESS_TIME_ZONE = "Asia/Shanghai";
+
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	/** axe-core, installed by {@code npm ci} from package.json. */
+	private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
 
 	private final WebDriver driver;
 
@@ -55,13 +62,14 @@ public final class Browser implements AutoCloseable {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=1400,1300", "--lang=en-US", "--no-first-run", "--disable-quic",
+				"--window-size=1400,1300", "--lang=zh-CN", "--no-first-run", "--disable-quic",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
 		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
+			.withEnvironment(Map.of("TZ", BUSINESS_TIME_ZONE))
 			.build();
 		return new Browser(new ChromeDriver(service, options));
 	}
@@ -76,6 +84,31 @@ public final class Browser implements AutoCloseable {
 			.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
 			.map(e -> e.getMessage())
 			.toList();
+	}
+
+	/**
+	 * Runs axe-core on the part of the page matched by {@code include} (a CSS selector: the markup that is ours, such
+	 * as a form inside Tasklist's own dialog) and returns its violations as "rule: target summary" lines.
+	 */
+	@SuppressWarnings("unchecked")
+	public java.util.List<String> accessibilityViolations(String include) {
+		if (!Files.isReadable(AXE)) {
+			Assertions.fail("axe-core is missing: run npm ci");
+		}
+		waitFor(By.cssSelector(include));
+		try {
+			((JavascriptExecutor) driver).executeScript(Files.readString(AXE));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run({include: [[arguments[0]]]}, {resultTypes: ['violations']})
+				  .then(r => done(r.violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ') + ' ' + n.failureSummary))))
+				  .catch(e => done(['axe failed: ' + e]));
+				""", include);
+		return (java.util.List<String>) result;
 	}
 
 	public WebDriver driver() {
@@ -131,6 +164,14 @@ public final class Browser implements AutoCloseable {
 
 	public void waitForText(String text) {
 		wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+	}
+
+	/** Waits until the page shows one of the texts. */
+	public void waitForAnyText(String... texts) {
+		wait.until(d -> {
+			String body = d.findElement(By.tagName("body")).getText();
+			return java.util.Arrays.stream(texts).anyMatch(body::contains);
+		});
 	}
 
 	public Path screenshot(String name) {

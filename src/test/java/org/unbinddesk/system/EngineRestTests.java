@@ -75,7 +75,7 @@ class EngineRestTests {
 					HttpMethod.GET, null, new ParameterizedTypeReference<>() {
 					});
 		assertThat(reviews.getBody()).singleElement()
-			.satisfies(task -> assertThat((String) task.get("name")).startsWith("Review unbinding application · "
+			.satisfies(task -> assertThat((String) task.get("name")).startsWith("审核解绑申请 · "
 					+ caseNumber));
 	}
 

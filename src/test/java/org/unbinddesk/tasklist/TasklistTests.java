@@ -21,15 +21,24 @@ import org.unbinddesk.support.WebTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Agents, reviewers and supervisors work cases in Camunda Tasklist, in a real browser: the start form, the group
- * filters, claiming, the review form, and four eyes refused in the form. Screenshots of each step land in
- * {@code target/screenshots/}.
+ * Agents, reviewers and supervisors work cases in Camunda Tasklist, in a real browser set up like a desk at the
+ * acquirer (Simplified Chinese, business time zone): the start form, the group filters and their columns, claiming,
+ * the review form with every code shown as its name, refusals a person understands, and four eyes refused in the
+ * form. Screenshots of each step land in {@code target/screenshots/}.
  */
 class TasklistTests extends WebTestSupport {
 
-	private static final By COMPLETE = By.xpath("//button[contains(@class,'btn-primary') and normalize-space()='Complete']");
+	// Tasklist colours the button red after a refused submission: found by its label
+	private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions') or contains(@class,'task-form')]//button[normalize-space()='提交']");
 
-	private static final By CLAIM = By.xpath("//button[normalize-space()='Claim']");
+	private static final By CLAIM = By.xpath("//button[normalize-space()='认领']");
+
+	private static final By FORM = By.cssSelector(".fjs-form");
+
+	/** Codes the engine keeps that a person must never have to read. */
+	private static final List<String> CODES = List.of("DEVICE_FAULT", "BUSINESS_CLOSED", "PHONE", "WECHAT", "PASS",
+			"LEGAL_PERSON", "ID_CARD", "SETTLEMENT_CARD_COPY", "FAULT_CERTIFICATE", "BUSINESS_LICENCE", "DEPOSIT_REFUND",
+			"NO_FEE", "LOW", "HIGH", "FUNDS_FROZEN", "RECENT_SETTLEMENT_CARD_CHANGE", "APPROVE", "REJECT");
 
 	@Autowired
 	JdbcClient jdbc;
@@ -64,17 +73,26 @@ class TasklistTests extends WebTestSupport {
 		Merchant m = registry.merchant();
 
 		login("agent1");
-		browser.click(By.xpath("//a[contains(., 'Start process')]"));
-		browser.click(By.linkText("Terminal unbinding"));
-		choose("channel", "Phone hotline");
+		assertThat(browser.driver().findElements(By.xpath("//a[contains(., '新建任务')]"))).noneMatch(a -> a.isDisplayed());
+		assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(b -> b.isDisplayed());
+		assertThat(browser.driver().findElement(By.id("footer-timezone")).getText()).contains("Asia/Shanghai");
+		browser.click(By.xpath("//a[contains(., '发起受理')]"));
+		browser.click(By.linkText("POS机解绑"));
+		choose("channel", "客服热线");
+		field("merchantNo", "12345");
+		browser.click(By.cssSelector(".modal-footer button.btn-primary"));
+		browser.waitForText("商户号应为15位数字。");
+		assertThat(browser.driver().findElement(By.cssSelector(".modal-body")).getText()).doesNotContain("pattern", "\\d");
 		field("merchantNo", m.merchantNo());
 		field("terminalId", m.terminalId());
-		choose("reason", "Device fault");
+		choose("reason", "设备故障");
 		field("applicantName", m.legalName());
 		field("applicantIdNumber", m.idNumber());
 		field("applicantPhone", m.phone());
 		browser.click(By.cssSelector("input[id$='-Field_applicantRole-0']"));
 		field("documents", "ID_CARD,SETTLEMENT_CARD_COPY,FAULT_CERTIFICATE");
+		browser.waitForText("已收到的材料：身份证、结算卡复印件、故障证明");
+		assertThat(browser.accessibilityViolations(".fjs-container")).isEmpty();
 		browser.screenshot("01-agent-opens-case");
 		browser.click(By.cssSelector(".modal-footer button.btn-primary"));
 		browser.waitUntilGone(By.cssSelector(".modal-footer"));
@@ -85,13 +103,41 @@ class TasklistTests extends WebTestSupport {
 		runAsyncSteps();
 
 		login("reviewer1");
-		browser.click(By.xpath("//a[contains(., \"My group's reviews\")]"));
-		By reviewTask = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '" + caseNumber + "')]");
+		browser.click(By.xpath("//a[contains(., '本组待办')]"));
+		By reviewTask = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '审核解绑申请') and contains(., '"
+				+ caseNumber + "')]");
 		browser.waitFor(reviewTask);
+		// the filter's columns: a reviewer reads them like a supervisor does
+		browser.waitForText(m.name());
+		browser.click(By.xpath("//li[contains(@class,'task')][.//h4/a[contains(., '" + caseNumber
+				+ "')]]//div[contains(@class,'shutter')]/a"));
+		String columns = browser.driver()
+			.findElement(By.xpath("//li[contains(@class,'task')][.//h4/a[contains(., '" + caseNumber + "')]]"))
+			.getText();
+		assertThat(columns).contains("受理编号", caseNumber, "商户", m.name(), "终端号", m.terminalId(), "风险等级", "低");
 		browser.screenshot("02-reviewer-group-filter");
 		browser.click(reviewTask);
 		browser.click(CLAIM);
-		browser.click(By.cssSelector("input[id$='-Field_reviewDecision-0']"));
+		browser.waitForText("已提交材料：身份证、结算卡复印件、故障证明");
+		String form = browser.waitFor(FORM).getText();
+		assertThat(form).contains("解绑事由", "设备故障", "受理渠道", "客服热线", "身份核验", "一致", "法定代表人/经营者",
+				"阻断事项（有阻断事项时不能批准）：无", "风险等级", "低", "批准", "驳回", "要求补充材料");
+		assertThat(CODES).noneMatch(form::contains);
+		assertThat(browser.driver().findElement(By.cssSelector("textarea[id$='-Field_reviewComment']")).getAttribute("value"))
+			.isEmpty();
+		assertThat(browser.accessibilityViolations(".fjs-container")).isEmpty();
+		// a reason of blanks is no reason: the form says so in a sentence
+		select(By.cssSelector("input[id$='-Field_reviewDecision-1']"));
+		browser.type(By.cssSelector("textarea[id$='-Field_rejectionReason']"), "   ");
+		browser.click(COMPLETE);
+		browser.waitForText("请写明原因，不能只填空格。");
+		assertThat(browser.waitFor(FORM).getText()).doesNotContain("pattern", "\\S");
+		browser.screenshot("03a-reviewer-blank-reason");
+		// (a reason that is only blanks keeps the form invalid even once hidden: form-js keeps the error)
+		browser.type(By.cssSelector("textarea[id$='-Field_rejectionReason']"), "证件不清晰");
+		browser.waitUntilGone(By.xpath("//*[normalize-space()='请写明原因，不能只填空格。']"));
+		select(By.cssSelector("input[id$='-Field_reviewDecision-0']"));
+		browser.type(By.cssSelector("textarea[id$='-Field_reviewComment']"), "材料齐全，同意解绑");
 		browser.screenshot("03-reviewer-review-form");
 		browser.click(COMPLETE);
 		browser.waitUntilGone(reviewTask);
@@ -114,8 +160,8 @@ class TasklistTests extends WebTestSupport {
 		escalateReview(caseNumber);
 
 		login("supervisor1");
-		browser.click(By.xpath("//a[contains(., 'High risk')]"));
-		By reviewTask = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., 'Review unbinding application')"
+		browser.click(By.xpath("//a[contains(., '高风险')]"));
+		By reviewTask = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '审核解绑申请')"
 				+ " and contains(., '" + caseNumber + "')]");
 		browser.click(reviewTask);
 		browser.click(CLAIM);
@@ -123,18 +169,21 @@ class TasklistTests extends WebTestSupport {
 		browser.click(COMPLETE);
 		browser.waitUntilGone(reviewTask);
 
-		By secondApproval = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., 'Give second approval')"
+		By secondApproval = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '第二次批准')"
 				+ " and contains(., '" + caseNumber + "')]");
 		browser.click(secondApproval);
 		browser.waitFor(By.cssSelector("input[id$='-Field_firstReviewer']"));
+		assertThat(browser.waitFor(FORM).getText()).contains("近期变更过结算卡", "高").doesNotContain("RECENT_SETTLEMENT_CARD_CHANGE");
 		browser.click(CLAIM);
-		browser.waitForText("Four eyes: supervisor1 gave the first approval of case " + caseNumber);
+		// the engine's refusal: Chinese once the listeners' messages are (the English one until then)
+		browser.waitForAnyText("高风险案件需由另一位主管复核：您已给出第一次批准",
+				"Four eyes: supervisor1 gave the first approval of case " + caseNumber);
 		browser.screenshot("04-four-eyes-refused");
 		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getAssignee())
 			.isNull();
 
 		login("supervisor2");
-		browser.click(By.xpath("//a[contains(., 'High risk')]"));
+		browser.click(By.xpath("//a[contains(., '高风险')]"));
 		browser.click(secondApproval);
 		browser.click(CLAIM);
 		browser.click(By.cssSelector("input[id$='-Field_secondApprovalDecision-0']"));
@@ -148,13 +197,59 @@ class TasklistTests extends WebTestSupport {
 		assertThat(unbound.get("riskLevel").asText()).isEqualTo("HIGH");
 	}
 
+	@Test
+	void aBlockedCaseOffersNoApprovalInTheReviewForm() {
+		Merchant m = registry.merchant();
+		registry.freezeFunds(m, new java.math.BigDecimal("1000.00"));
+		String caseNumber = post("intake1", "/api/unbinding-cases", m.applicationJson("PHONE", "BUSINESS_CLOSED")).json()
+			.get("caseNumber")
+			.asText();
+		runAsyncSteps();
+
+		login("reviewer2");
+		browser.click(By.xpath("//a[contains(., '本组待办')]"));
+		browser.click(By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '" + caseNumber + "')]"));
+		browser.click(CLAIM);
+		browser.waitForText("该案件有阻断事项，不能批准");
+		String form = browser.waitFor(FORM).getText();
+		assertThat(form).contains("阻断事项（有阻断事项时不能批准）：资金冻结", "驳回", "要求补充材料");
+		assertThat(browser.driver().findElements(By.cssSelector("input[id*='-Field_reviewDecision-']")))
+			.extracting(input -> browser.driver()
+				.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']"))
+				.getText())
+			.containsExactly("驳回", "要求补充材料");
+		assertThat(CODES).noneMatch(form::contains);
+		browser.screenshot("07-blocked-case-no-approval");
+	}
+
+	@Test
+	void cockpitIsInChineseWithoutTheMigrationBanner() {
+		browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/");
+		browser.type(By.cssSelector("input[ng-model='username']"), "supervisor1");
+		browser.type(By.cssSelector("input[ng-model='password']"), "demo");
+		browser.click(By.cssSelector("button[type='submit']"));
+		browser.waitFor(By.xpath("//a[normalize-space()='流程']"));
+		browser.waitForText("运行中的受理");
+		assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(b -> b.isDisplayed());
+		assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8");
+		browser.screenshot("09-cockpit");
+	}
+
 	private void login(String user) {
 		browser.driver().manage().deleteAllCookies();
 		browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
 		browser.type(By.cssSelector("input[ng-model='username']"), user);
 		browser.type(By.cssSelector("input[ng-model='password']"), "demo");
 		browser.click(By.cssSelector("button[type='submit']"));
-		browser.waitFor(By.xpath("//a[contains(., 'Start process')]"));
+		browser.waitFor(By.xpath("//a[contains(., '发起受理')]"));
+	}
+
+	/** Clicks a radio button until the form has taken the choice (a click during a re-render can be lost). */
+	private void select(By radio) {
+		for (int attempt = 0; attempt < 5 && !browser.waitFor(radio).isSelected(); attempt++) {
+			browser.click(radio);
+		}
+		assertThat(browser.waitFor(radio).isSelected()).isTrue();
 	}
 
 	private void field(String key, String value) {
