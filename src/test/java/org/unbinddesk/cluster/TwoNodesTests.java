@@ -67,6 +67,7 @@ class TwoNodesTests {
 						"--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.wait-time-in-millis=200",
 						"--camunda.bpm.job-execution.max-wait=1000",
 						"--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
+						"--unbinddesk.unbind.wait-for-settlement=false",
 						"--camunda.bpm.generic-properties.properties.hostname=node-" + (i + 1),
 						"--logging.file.name=target/test-logs/two-nodes.log");
 		}

@@ -33,8 +33,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * case, and nothing was recorded twice.
  */
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:unbinddesk-neighbours;DB_CLOSE_DELAY=-1",
-		"unbinddesk.identity.mode=http", "unbinddesk.settlement.mode=http", "unbinddesk.identity.http.read-timeout=500ms",
-		"unbinddesk.settlement.http.read-timeout=500ms" })
+		"unbinddesk.identity.mode=http", "unbinddesk.settlement.mode=http", "unbinddesk.identity.http.read-timeout=1500ms",
+		"unbinddesk.settlement.http.read-timeout=1500ms" })
 class NeighbourFailureTests extends ProcessTestSupport {
 
 	static final WireMockServer neighbours = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -101,7 +101,7 @@ class NeighbourFailureTests extends ProcessTestSupport {
 	void slowSettlementSystemTimesOutIntoAnIncidentAndTheRetryCompletesTheCase() {
 		Merchant m = registry.merchant();
 		neighbours.stubFor(get(urlPathMatching("/merchants/.*/unbind-status"))
-			.willReturn(okJson("{\"unsettled\": false, \"blockReasons\": []}").withFixedDelay(2000)));
+			.willReturn(okJson("{\"unsettled\": false, \"blockReasons\": []}").withFixedDelay(6000)));
 		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
 		management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
 		assertThat(pi).isWaitingAt("Task_VerifyAccountStatus");

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Renders bpmn/terminal-unbinding.bpmn to PNG with bpmn-js in headless Chromium: the whole process, and one picture
+# per stage that reads at README width. Needs `npm ci` (bpmn-js) and Debian's chromium. Run from the repository root:
+#   scripts/render-diagram.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=docs/images
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cp node_modules/bpmn-js/dist/bpmn-viewer.production.min.js "$work/viewer.js"
+cp -r node_modules/bpmn-js/dist/assets "$work/assets"
+node -e '
+const fs = require("fs");
+const xml = fs.readFileSync("bpmn/terminal-unbinding.bpmn", "utf8");
+fs.writeFileSync(process.argv[1] + "/index.html", `<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="assets/bpmn-js.css"><style>html,body{margin:0;background:#fff;overflow:hidden}
+#c{width:100vw;height:100vh}</style></head><body><div id="c"></div><script src="viewer.js"></script><script>
+const [x, y, w, h] = location.hash.slice(1).split(",").map(Number);
+const viewer = new BpmnJS({ container: "#c" });
+viewer.importXML(${JSON.stringify(xml)}).then(() => viewer.get("canvas").viewbox({ x, y, width: w, height: h }));
+</script></body></html>`);
+' "$work"
+
+# name  x  y  width  height (diagram coordinates; a stage's picture is its own size, 1:1)
+while read -r name x y w h; do
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$work/profile" \
+    --window-size="$w,$h" --virtual-time-budget=5000 --screenshot="$out/$name.png" \
+    "file://$work/index.html#$x,$y,$w,$h" >/dev/null 2>&1
+  echo "$out/$name.png"
+done <<'STAGES'
+terminal-unbinding 140 20 5250 960
+stage-contact 140 20 400 460
+stage-application-documents-identity 530 90 1380 890
+stage-application-account-fee 1880 90 1270 890
+stage-review 3120 90 940 890
+stage-unbind-confirmation 4090 250 1300 360
+STAGES
