@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * one chunk per request whatever the file's size.
  */
 @Component
+@ConditionalOnProperty(name = "unbinddesk.documents.store", havingValue = "database", matchIfMissing = true)
 class DatabaseContentStore implements DocumentContentStore {
 
 	static final int CHUNK = 256 * 1024;

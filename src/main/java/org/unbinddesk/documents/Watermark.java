@@ -153,7 +153,7 @@ public final class Watermark {
 	}
 
 	/** The first installed font family that has every character of the watermark, or null. */
-	static String cjkFamily() {
+	public static String cjkFamily() {
 		String found = family;
 		if (found == null) {
 			found = "";
