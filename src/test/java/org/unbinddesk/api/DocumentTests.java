@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unbinddesk.documents.DocumentRetention;
+import org.unbinddesk.process.DemoSpecimens;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.RegistryFixtures.Spec;
 import org.unbinddesk.support.WebTestSupport;
@@ -49,6 +52,9 @@ class DocumentTests extends WebTestSupport {
 
 	@Autowired
 	DocumentRetention retention;
+
+	@Autowired
+	DemoSpecimens specimens;
 
 	@Test
 	void storesEachAllowedTypeReadFromItsBytesWithSizeAndChecksum() throws Exception {
@@ -291,6 +297,28 @@ class DocumentTests extends WebTestSupport {
 		assertThat(filesOf(open)).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from case_document_chunk c where not exists"
 				+ " (select 1 from case_document d where d.id = c.document_id)").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void demoCasesComeWithSpecimenFilesForTheDocumentsTheyName() throws Exception {
+		String caseNumber = openCase(registry.merchant());
+		specimens.attachToNewCases();
+
+		specimens.attachTo(caseNumber);
+
+		JsonNode view = caseView("reviewer1", "/api/unbinding-cases/" + caseNumber);
+		for (String code : List.of("ID_CARD", "SETTLEMENT_CARD_COPY")) {
+			JsonNode item = item(view, code);
+			assertThat(item.get("count").asInt()).isEqualTo(1);
+			assertThat(item.get("files").get(0).get("suppliedBy").asText()).isEqualTo("demo-specimens");
+			assertThat(item.get("files").get(0).get("mediaType").asText()).isEqualTo("image/png");
+		}
+		Bytes shown = read("reviewer1", item(view, "ID_CARD").get("files").get(0).get("content").asText());
+		assertThat(shown.status()).isEqualTo(200);
+		assertThat(ImageIO.read(new ByteArrayInputStream(shown.body())).getWidth()).isEqualTo(800);
+		// what a reviewer sees, for a look by eye
+		Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(Path.of("target/screenshots/document-specimen-as-shown.png"), shown.body());
 	}
 
 	// --- helpers
