@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * compatible object store)
  */
 @ConfigurationProperties("unbinddesk.documents")
-public record DocumentSettings(@DefaultValue("10MB") DataSize maxSize, @DefaultValue("40000000") long maxPixels,
+public record DocumentSettings(@DefaultValue("10MB") DataSize maxSize, @DefaultValue("16000000") long maxPixels,
 		@DefaultValue("database") String store) {
 
 }
