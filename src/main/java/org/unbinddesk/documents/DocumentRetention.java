@@ -1,23 +1,19 @@
 package org.unbinddesk.documents;
 
+import java.time.LocalDateTime;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Files follow their case's retention: they are removed once the engine's history cleanup has removed the case's
- * process instance (historyTimeToLive of TerminalUnbinding, counted from the end of the case), never before. Open
- * cases and closed cases whose history is still there keep every file. Runs after the cleanup window (01:00–05:00).
+ * Files follow their case's retention: they go with the registry's record of the case, when {@code RegistryRetention}
+ * removes cases closed before the retention period (the engine removes their history by the same calendar-year rule),
+ * never before. Open cases and cases still within their retention keep every file.
  */
 @Component
 public class DocumentRetention {
-
-	private static final Logger log = LoggerFactory.getLogger(DocumentRetention.class);
 
 	private final JdbcClient jdbc;
 
@@ -28,13 +24,13 @@ public class DocumentRetention {
 		this.store = store;
 	}
 
-	@Scheduled(cron = "${unbinddesk.documents.retention-cron:0 30 5 * * *}")
+	/** Removes the files and code-only records of the cases closed before this moment; in the caller's transaction. */
 	@Transactional
-	public int removeExpired() {
+	public int removeForCasesClosedBefore(LocalDateTime before) {
 		List<Long> expired = jdbc.sql("""
 				select d.id from case_document d join unbinding_case c on c.case_number = d.case_number
-				where c.status = 'CLOSED' and c.process_instance_id is not null
-				  and not exists (select 1 from act_hi_procinst h where h.proc_inst_id_ = c.process_instance_id)""")
+				where c.status = 'CLOSED' and c.closed_at < ?""")
+			.param(before)
 			.query(Long.class)
 			.list();
 		if (expired.isEmpty()) {
@@ -44,7 +40,6 @@ public class DocumentRetention {
 		for (Long id : expired) {
 			jdbc.sql("delete from case_document where id = ?").param(id).update();
 		}
-		log.info("Removed {} documents of closed cases whose history the engine has cleaned up", expired.size());
 		return expired.size();
 	}
 

@@ -22,11 +22,10 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unbinddesk.documents.DocumentRetention;
+import org.unbinddesk.cases.RegistryRetention;
 import org.unbinddesk.process.DemoSpecimens;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.RegistryFixtures.Spec;
@@ -48,10 +47,7 @@ class DocumentTests extends WebTestSupport {
 	JdbcClient jdbc;
 
 	@Autowired
-	HistoryService history;
-
-	@Autowired
-	DocumentRetention retention;
+	RegistryRetention retention;
 
 	@Autowired
 	DemoSpecimens specimens;
@@ -278,22 +274,26 @@ class DocumentTests extends WebTestSupport {
 	}
 
 	@Test
-	void filesStayUntilTheClosedCasesHistoryIsCleanedUp() throws Exception {
+	void filesGoWithTheCaseRecordWhenItsRetentionEndsNeverBefore() throws Exception {
 		String open = openCase(registry.merchant());
-		String closed = openCase(registry.merchant());
-		upload("intake1", "PUT", open, "ID_CARD", png(), "image/png");
-		upload("intake1", "PUT", closed, "ID_CARD", png(), "image/png");
-		post("intake1", "/api/unbinding-cases/" + closed + "/cancellation", "{}");
+		String recentlyClosed = openCase(registry.merchant());
+		String closedLongAgo = openCase(registry.merchant());
+		for (String c : List.of(open, recentlyClosed, closedLongAgo)) {
+			upload("intake1", "PUT", c, "ID_CARD", png(), "image/png");
+		}
+		post("intake1", "/api/unbinding-cases/" + recentlyClosed + "/documents", "{\"documents\": [\"ID_CARD\"]}");
+		post("intake1", "/api/unbinding-cases/" + recentlyClosed + "/cancellation", "{}");
+		post("intake1", "/api/unbinding-cases/" + closedLongAgo + "/cancellation", "{}");
+		jdbc.sql("update unbinding_case set closed_at = ? where case_number = ?")
+			.params(retention.keptSince().minusDays(1), closedLongAgo)
+			.update();
 
 		retention.removeExpired();
-		assertThat(filesOf(closed)).isEqualTo(1);
 
-		String instance = jdbc.sql("select process_instance_id from unbinding_case where case_number = ?")
-			.param(closed).query(String.class).single();
-		history.deleteHistoricProcessInstance(instance);
-		retention.removeExpired();
-
-		assertThat(filesOf(closed)).isZero();
+		assertThat(filesOf(closedLongAgo)).isZero();
+		assertThat(jdbc.sql("select count(*) from unbinding_case where case_number = ?").param(closedLongAgo)
+			.query(Long.class).single()).isZero();
+		assertThat(filesOf(recentlyClosed)).isEqualTo(1);
 		assertThat(filesOf(open)).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from case_document_chunk c where not exists"
 				+ " (select 1 from case_document d where d.id = c.document_id)").query(Long.class).single()).isZero();
