@@ -1,5 +1,7 @@
 package org.unbinddesk.api;
 
+import java.util.regex.Pattern;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,10 +19,15 @@ class ApiConfiguration {
 	/** Large enough for any case request with its document list, small enough to keep junk out. */
 	static final long BODY_LIMIT = 64 * 1024;
 
+	/** Document uploads: their own limit (unbinddesk.documents.max-size), counted as the file streams in. */
+	static final Pattern DOCUMENT_UPLOAD = Pattern.compile("/api/unbinding-cases/[^/]+/documents/[^/]+");
+
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> apiBodyLimit(ObjectMapper json) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(BODY_LIMIT, json));
+				new RequestBodyLimitFilter(BODY_LIMIT, json,
+						request -> ("PUT".equals(request.getMethod()) || "POST".equals(request.getMethod()))
+								&& DOCUMENT_UPLOAD.matcher(request.getRequestURI()).matches()));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(5);
 		return registration;

@@ -86,10 +86,11 @@ class CaseController {
 	}
 
 	@PostMapping(path = "/{caseNumber}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Documents the merchant supplied (message DocumentsSupplied)")
+	@Operation(summary = "Documents the merchant supplied, as codes alone (message DocumentsSupplied)",
+			description = "For channels that verified the papers elsewhere; recorded as such. Files go to PUT /{caseNumber}/documents/{code}.")
 	CaseView supplyDocuments(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
-			@Valid @RequestBody MessageRequests.DocumentsSupplied body) {
-		messages.supplyDocuments(caseNumber, body.documents());
+			@Valid @RequestBody MessageRequests.DocumentsSupplied body, Principal client) {
+		messages.supplyDocuments(caseNumber, body.documents(), client.getName());
 		return queries.view(caseNumber);
 	}
 

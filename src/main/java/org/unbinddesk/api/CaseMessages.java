@@ -2,14 +2,19 @@ package org.unbinddesk.api;
 
 import static org.unbinddesk.process.ProcessVariables.*;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.UnbindingCase;
+import org.unbinddesk.documents.CaseDocument;
+import org.unbinddesk.documents.CaseDocuments;
 import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.system.EngineAccess;
 import org.unbinddesk.system.Masks;
@@ -27,13 +32,17 @@ class CaseMessages {
 
 	private final EngineAccess engine;
 
-	CaseMessages(RuntimeService runtime, CaseQueries queries, EngineAccess engine) {
+	private final CaseDocuments files;
+
+	CaseMessages(RuntimeService runtime, CaseQueries queries, EngineAccess engine, CaseDocuments files) {
+		this.files = files;
 		this.runtime = runtime;
 		this.queries = queries;
 		this.engine = engine;
 	}
 
-	void supplyDocuments(String caseNumber, List<String> documents) {
+	/** Codes alone, from a channel that verified the papers elsewhere: passed on, and recorded as such. */
+	void supplyDocuments(String caseNumber, List<String> documents, String client) {
 		String codes = String.join(",", documents);
 		List<String> unknown = DocumentService.unknown(codes);
 		if (!unknown.isEmpty()) {
@@ -41,8 +50,42 @@ class CaseMessages {
 					+ "; known codes are " + new TreeSet<>(DocumentService.CODES),
 					Map.of("errors", List.of(Map.of("field", "documents", "message", "holds unknown codes " + unknown))));
 		}
-		correlate(caseNumber, MESSAGE_DOCUMENTS_SUPPLIED,
-				Map.of(ADDITIONAL_DOCUMENTS, DocumentService.join(DocumentService.parse(codes))));
+		Set<String> parsed = DocumentService.parse(codes);
+		correlate(caseNumber, MESSAGE_DOCUMENTS_SUPPLIED, Map.of(ADDITIONAL_DOCUMENTS, DocumentService.join(parsed)));
+		files.recordVerifiedElsewhere(caseNumber, parsed, client);
+	}
+
+	/**
+	 * After a file arrived: when the case waits for documents and every missing code now has a file, the documents
+	 * are supplied (message {@code DocumentsSupplied}), as if the codes had been sent.
+	 *
+	 * @return whether the message was correlated
+	 */
+	boolean fileArrived(String caseNumber) {
+		UnbindingCase c = queries.find(caseNumber);
+		if (!queries.waitingFor(c.getProcessInstanceId()).contains(MESSAGE_DOCUMENTS_SUPPLIED)) {
+			return false;
+		}
+		Set<String> withFiles = files.list(caseNumber)
+			.stream()
+			.filter(d -> d.kind() == CaseDocument.Kind.FILE)
+			.map(CaseDocument::code)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		Object missing = engine.asService(() -> runtime.getVariable(c.getProcessInstanceId(), MISSING_DOCUMENTS));
+		if (!withFiles.containsAll(DocumentService.parse((String) missing))) {
+			return false;
+		}
+		try {
+			correlate(caseNumber, MESSAGE_DOCUMENTS_SUPPLIED, Map.of(ADDITIONAL_DOCUMENTS, DocumentService.join(withFiles)));
+			return true;
+		}
+		catch (ApiException ex) {
+			// another upload supplied them first
+			if (ex.type() == ProblemTypes.NOT_WAITING) {
+				return false;
+			}
+			throw ex;
+		}
 	}
 
 	void decideFee(String caseNumber, MessageRequests.FeeDecision decision) {

@@ -6,10 +6,12 @@ import static org.unbinddesk.process.ProcessVariables.*;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.criteria.Predicate;
 
@@ -31,6 +33,9 @@ import org.unbinddesk.cases.CaseStatus;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
+import org.unbinddesk.documents.CaseDocument;
+import org.unbinddesk.documents.CaseDocuments;
+import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.notice.Notice;
 import org.unbinddesk.notice.NoticeRepository;
 import org.unbinddesk.registry.MerchantRepository;
@@ -67,9 +72,13 @@ class CaseQueries {
 
 	private final EngineAccess engine;
 
+	private final CaseDocuments documents;
+
 	CaseQueries(UnbindingCaseRepository cases, MerchantRepository merchants, TerminalRepository terminals,
 			NoticeRepository notices,
-			HistoryService history, RuntimeService runtime, TaskService tasks, EngineAccess engine) {
+			HistoryService history, RuntimeService runtime, TaskService tasks, EngineAccess engine,
+			CaseDocuments documents) {
+		this.documents = documents;
 		this.cases = cases;
 		this.merchants = merchants;
 		this.terminals = terminals;
@@ -83,6 +92,10 @@ class CaseQueries {
 	UnbindingCase find(String caseNumber) {
 		return cases.findById(caseNumber)
 			.orElseThrow(() -> new ApiException(ProblemTypes.CASE_NOT_FOUND, "No case " + caseNumber));
+	}
+
+	Optional<UnbindingCase> findOptional(String caseNumber) {
+		return cases.findById(caseNumber);
 	}
 
 	CaseView view(String caseNumber) {
@@ -107,7 +120,7 @@ class CaseQueries {
 				terminal(c),
 				new CaseView.Applicant(c.getApplicantName(), c.getApplicantIdMasked(), c.getApplicantPhoneMasked(),
 						c.getApplicantRole()),
-				new CaseView.Documents(list(vars.get(DOCUMENTS)), list(vars.get(MISSING_DOCUMENTS))),
+				documents(caseNumber, list(vars.get(DOCUMENTS)), list(vars.get(MISSING_DOCUMENTS))),
 				(String) vars.get(IDENTITY_RESULT), (String) vars.get(RISK_LEVEL), list(vars.get(RISK_SIGNALS)),
 				(Boolean) vars.get(ACCOUNT_BLOCKED), list(vars.get(BLOCK_REASONS)), (Double) vars.get(FEE),
 				(Double) vars.get(DEPOSIT_REFUND), c.getDeviceDisposition(), waitingFor(pi), openTasks(pi),
@@ -118,6 +131,30 @@ class CaseQueries {
 		Optional<Terminal> terminal = c.getTerminalSn() == null ? Optional.empty() : terminals.findById(c.getTerminalSn());
 		return new CaseView.Terminal(c.getTerminalId(), c.getTerminalSn(), terminal.map(Terminal::getStatus).orElse(null),
 				terminal.map(Terminal::getStatusChangedAt).orElse(null));
+	}
+
+	private CaseView.Documents documents(String caseNumber, List<String> supplied, List<String> missing) {
+		List<CaseDocument> stored = documents.list(caseNumber);
+		Set<String> codes = new LinkedHashSet<>(supplied);
+		stored.forEach(d -> codes.add(d.code()));
+		codes.addAll(missing);
+		List<CaseView.DocumentItem> items = new ArrayList<>();
+		for (String code : codes) {
+			List<CaseView.FileView> files = stored.stream()
+				.filter(d -> d.code().equals(code) && d.kind() == CaseDocument.Kind.FILE)
+				.map(CaseFiles::fileView)
+				.toList();
+			List<CaseView.Supply> elsewhere = stored.stream()
+				.filter(d -> d.code().equals(code) && d.kind() == CaseDocument.Kind.VERIFIED_ELSEWHERE)
+				.map(d -> new CaseView.Supply(d.suppliedBy(), d.suppliedAt()))
+				.toList();
+			String paper = !files.isEmpty() ? "FILES" : missing.contains(code) ? "MISSING" : "CODE_ONLY";
+			items.add(new CaseView.DocumentItem(code, DocumentService.nameZh(code), DocumentService.nameEn(code), paper,
+					files.size(), files, elsewhere));
+		}
+		Set<String> allSupplied = new LinkedHashSet<>(supplied);
+		stored.stream().filter(d -> !missing.contains(d.code())).forEach(d -> allSupplied.add(d.code()));
+		return new CaseView.Documents(List.copyOf(allSupplied), missing, items);
 	}
 
 	List<CaseView.NoticeView> notices(String caseNumber) {

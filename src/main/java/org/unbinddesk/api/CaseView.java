@@ -24,7 +24,23 @@ record CaseView(String caseNumber, String status, String stage, String outcome, 
 	record Applicant(String name, String idNumber, String phone, String role) {
 	}
 
-	record Documents(List<String> supplied, List<String> missing) {
+	/**
+	 * The case's documents: codes supplied and missing, and for each code its names, its files (never their content:
+	 * {@code content} is where those allowed read it) and the channels that verified the paper elsewhere.
+	 */
+	record Documents(List<String> supplied, List<String> missing, List<DocumentItem> items) {
+	}
+
+	/** {@code paper}: FILES (count files here), CODE_ONLY (declared or verified elsewhere, no file), MISSING. */
+	record DocumentItem(String code, String nameZh, String nameEn, String paper, int count, List<FileView> files,
+			List<Supply> verifiedElsewhere) {
+	}
+
+	record FileView(long id, String mediaType, long size, String sha256, String suppliedBy, LocalDateTime suppliedAt,
+			String content) {
+	}
+
+	record Supply(String suppliedBy, LocalDateTime suppliedAt) {
 	}
 
 	record OpenTask(String name, List<String> candidateGroups, String assignee, Date created, Date due,

@@ -22,10 +22,13 @@ public enum ProblemTypes {
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 	OPEN_CASE_EXISTS("open-case-exists", HttpStatus.CONFLICT, "Terminal already has an open case"),
 	NOT_WAITING("not-waiting", HttpStatus.CONFLICT, "Case is not waiting for this"),
+	CASE_CLOSED("case-closed", HttpStatus.CONFLICT, "Case is closed"),
 	REQUEST_INVALID("request-invalid", HttpStatus.UNPROCESSABLE_ENTITY, "Request does not match the registry"),
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY,
 			"Idempotency key used for another request"),
 	TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+	DOCUMENT_DAMAGED("document-damaged", HttpStatus.INTERNAL_SERVER_ERROR,
+			"Stored document does not match its checksum"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	public static final String BASE = "https://unbinddesk.org/problems/";

@@ -1,6 +1,7 @@
 package org.unbinddesk.api;
 
 import java.io.IOException;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Refuses request bodies over a limit with 413, whether the client declares the length or streams it chunked.
+ * Requests it exempts (document uploads) enforce a limit of their own while they stream.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -24,9 +26,17 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
-	RequestBodyLimitFilter(long limit, ObjectMapper json) {
+	private final Predicate<HttpServletRequest> exempt;
+
+	RequestBodyLimitFilter(long limit, ObjectMapper json, Predicate<HttpServletRequest> exempt) {
 		this.limit = limit;
 		this.json = json;
+		this.exempt = exempt;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return exempt.test(request);
 	}
 
 	@Override

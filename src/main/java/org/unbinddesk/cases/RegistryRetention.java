@@ -11,11 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unbinddesk.documents.DocumentRetention;
 
 /**
  * Removes the registry's record of cases closed more than the retention period ago, in whole calendar years counted
  * from the end of the year they closed (the engine removes their history by the same rule): the case with the
- * applicant's identity, its audit rows and its notices. Clearing-report records and deposit refunds are the
+ * applicant's identity, its audit rows, its notices and the merchant's files. Clearing-report records and deposit refunds are the
  * acquirer's financial records and stay. Runs nightly in the business time zone.
  */
 @Service
@@ -25,12 +26,16 @@ public class RegistryRetention {
 
 	private final JdbcClient jdbc;
 
+	private final DocumentRetention documents;
+
 	private final Clock clock;
 
 	private final int years;
 
-	RegistryRetention(JdbcClient jdbc, Clock clock, @Value("${unbinddesk.retention.years:5}") int years) {
+	RegistryRetention(JdbcClient jdbc, DocumentRetention documents, Clock clock,
+			@Value("${unbinddesk.retention.years:5}") int years) {
 		this.jdbc = jdbc;
+		this.documents = documents;
 		this.clock = clock;
 		this.years = years;
 	}
@@ -44,6 +49,7 @@ public class RegistryRetention {
 	@Transactional
 	public int removeExpired() {
 		LocalDateTime before = keptSince();
+		documents.removeForCasesClosedBefore(before);
 		String expired = "select case_number from unbinding_case where status = 'CLOSED' and closed_at < :before";
 		jdbc.sql("delete from audit_entry where case_number in (" + expired + ")").param("before", before).update();
 		jdbc.sql("delete from notice where case_number in (" + expired + ")").param("before", before).update();

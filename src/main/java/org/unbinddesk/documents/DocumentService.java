@@ -3,6 +3,8 @@ package org.unbinddesk.documents;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,11 @@ public class DocumentService {
 	public static final Set<String> CODES = Set.of("ID_CARD", "SETTLEMENT_CARD_COPY", "BUSINESS_LICENCE",
 			"FAULT_CERTIFICATE", "POLICE_REPORT", "REGISTRATION_CHANGE_CERTIFICATE", "NEW_OWNER_ID_CARD",
 			"POWER_OF_ATTORNEY");
+
+	private static final String NAMES = "notices/notices";
+
+	private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
+		.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
 	private final DecisionService decisions;
 
@@ -61,6 +68,20 @@ public class DocumentService {
 
 	public static String join(Iterable<String> documents) {
 		return String.join(",", documents);
+	}
+
+	/** What staff read for a code in Chinese, and in English: the notices' own names, so both say the same. */
+	public static String nameZh(String code) {
+		return name(code, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	public static String nameEn(String code) {
+		return name(code, Locale.ROOT);
+	}
+
+	private static String name(String code, Locale locale) {
+		ResourceBundle names = ResourceBundle.getBundle(NAMES, locale, NO_FALLBACK);
+		return names.containsKey("document." + code) ? names.getString("document." + code) : code;
 	}
 
 }

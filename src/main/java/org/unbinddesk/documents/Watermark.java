@@ -1,0 +1,188 @@
+package org.unbinddesk.documents;
+
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Draws "仅供终端解绑审核使用 · case number" across a copy of an image, so a screenshot or a forwarded copy says what it
+ * was shown for. The copy is re-encoded from pixels alone, so EXIF and other metadata (GPS position, camera, editing
+ * software) do not reach the screen; the stored original is never touched. Needs a font with Chinese characters
+ * (Debian's fonts-noto-cjk); without one it writes the same words in English rather than boxes.
+ */
+public final class Watermark {
+
+	private static final Logger log = LoggerFactory.getLogger(Watermark.class);
+
+	public static final String PURPOSE = "仅供终端解绑审核使用";
+
+	static final String PURPOSE_LATIN = "FOR TERMINAL UNBINDING REVIEW ONLY";
+
+	private static final List<String> CJK_FAMILIES = List.of("Noto Sans CJK SC", "Noto Serif CJK SC",
+			"Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "AR PL UMing CN");
+
+	private static volatile String family;
+
+	private Watermark() {
+	}
+
+	public static String text(String caseNumber) {
+		return (cjkFamily() != null ? PURPOSE : PURPOSE_LATIN) + " · " + caseNumber;
+	}
+
+	/**
+	 * Decodes an image, draws the watermark and writes it in the same format.
+	 *
+	 * @param maxPixels larger images are decoded at a reduced resolution
+	 */
+	public static void render(InputStream original, String mediaType, String caseNumber, long maxPixels,
+			OutputStream out) throws IOException {
+		BufferedImage image = decode(original, mediaType, maxPixels);
+		boolean png = "image/png".equals(mediaType);
+		BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(),
+				png ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = copy.createGraphics();
+		try {
+			g.setColor(Color.WHITE);
+			if (!png) {
+				g.fillRect(0, 0, copy.getWidth(), copy.getHeight());
+			}
+			g.drawImage(image, 0, 0, null);
+			draw(g, copy.getWidth(), copy.getHeight(), text(caseNumber));
+		}
+		finally {
+			g.dispose();
+		}
+		if (png) {
+			ImageIO.write(copy, "png", out);
+		}
+		else {
+			writeJpeg(copy, out);
+		}
+	}
+
+	private static BufferedImage decode(InputStream original, String mediaType, long maxPixels) throws IOException {
+		try (ImageInputStream in = ImageIO.createImageInputStream(original)) {
+			Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mediaType);
+			if (in == null || !readers.hasNext()) {
+				throw new IOException("No reader for " + mediaType);
+			}
+			ImageReader reader = readers.next();
+			try {
+				// ignoreMetadata: EXIF and text chunks are not even read
+				reader.setInput(in, true, true);
+				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+				ImageReadParam param = reader.getDefaultReadParam();
+				if (pixels > maxPixels) {
+					int step = (int) Math.ceil(Math.sqrt((double) pixels / maxPixels));
+					param.setSourceSubsampling(step, step, 0, 0);
+				}
+				return reader.read(0, param);
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+	}
+
+	private static void draw(Graphics2D g, int width, int height, String text) {
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		String cjk = cjkFamily();
+		int size = Math.max(12, Math.min(width, height) / 18);
+		g.setFont(new Font(cjk != null ? cjk : Font.SANS_SERIF, Font.BOLD, size));
+		int textWidth = g.getFontMetrics().stringWidth(text);
+		AffineTransform before = g.getTransform();
+		g.rotate(Math.toRadians(-30), width / 2.0, height / 2.0);
+		g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.35f));
+		g.setColor(new Color(200, 0, 0));
+		int diagonal = (int) Math.hypot(width, height);
+		int stepX = textWidth + size * 2;
+		int stepY = size * 4;
+		for (int y = -diagonal; y < diagonal * 2; y += stepY) {
+			int shift = (y / stepY) % 2 == 0 ? 0 : stepX / 2;
+			for (int x = -diagonal - shift; x < diagonal * 2; x += stepX) {
+				g.drawString(text, x, y);
+			}
+		}
+		g.setTransform(before);
+		// a plain band along the bottom that no crop of the middle removes
+		g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.7f));
+		g.setColor(Color.WHITE);
+		int band = size + size / 2;
+		g.fillRect(0, height - band, width, band);
+		g.setColor(new Color(160, 0, 0));
+		g.setComposite(AlphaComposite.SrcOver);
+		g.drawString(text, size / 2, height - size / 3);
+	}
+
+	private static void writeJpeg(BufferedImage image, OutputStream out) throws IOException {
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		try (ImageOutputStream target = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(target);
+			ImageWriteParam param = writer.getDefaultWriteParam();
+			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+			param.setCompressionQuality(0.9f);
+			writer.write(null, new IIOImage(image, null, null), param);
+		}
+		finally {
+			writer.dispose();
+		}
+	}
+
+	/** The first installed font family that has every character of the watermark, or null. */
+	public static String cjkFamily() {
+		String found = family;
+		if (found == null) {
+			found = "";
+			try {
+				List<String> installed = List
+					.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+				for (String candidate : CJK_FAMILIES) {
+					if (installed.contains(candidate) && displays(candidate)) {
+						found = candidate;
+						break;
+					}
+				}
+				if (found.isEmpty()) {
+					found = installed.stream().filter(Watermark::displays).findFirst().orElse("");
+				}
+			}
+			catch (RuntimeException | LinkageError | InternalError ex) {
+				log.warn("Fonts could not be listed ({}); watermarks are written in English", ex.toString());
+			}
+			if (found.isEmpty()) {
+				log.warn("No font with Chinese characters is installed (Debian: fonts-noto-cjk); watermarks are written in English");
+			}
+			family = found;
+		}
+		return found.isEmpty() ? null : found;
+	}
+
+	private static boolean displays(String familyName) {
+		return new Font(familyName, Font.PLAIN, 12).canDisplayUpTo(PURPOSE + "·") == -1;
+	}
+
+}
