@@ -175,9 +175,12 @@ class TasklistTests extends WebTestSupport {
 		browser.waitFor(By.cssSelector("input[id$='-Field_firstReviewer']"));
 		assertThat(browser.waitFor(FORM).getText()).contains("近期变更过结算卡", "高").doesNotContain("RECENT_SETTLEMENT_CARD_CHANGE");
 		browser.click(CLAIM);
-		// the engine's refusal: Chinese once the listeners' messages are (the English one until then)
-		browser.waitForAnyText("高风险案件需由另一位主管复核：您已给出第一次批准",
-				"Four eyes: supervisor1 gave the first approval of case " + caseNumber);
+		// the engine's refusal, in Chinese, saying what to do
+		browser.waitForAnyText("高风险案件需由另一位主管复核：您已给出第一次批准（supervisor1），请由其他主管处理");
+		// the engine's English wrapping is taken off what staff read
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> !browser.driver().findElement(By.tagName("body")).getText().contains("ENGINE-"));
 		browser.screenshot("04-four-eyes-refused");
 		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getAssignee())
 			.isNull();

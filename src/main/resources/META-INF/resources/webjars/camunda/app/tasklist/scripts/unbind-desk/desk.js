@@ -97,10 +97,27 @@ function zoneNotice() {
   document.body.insertBefore(notice, document.body.firstChild);
 }
 
+// The engine wraps a refusal of ours in its own words ("ENGINE-03051 There was an exception while invoking the
+// TaskListener. Message: 'Exception while invoking TaskListener: …'"): staff read only the refusal itself.
+const ENGINE_WRAPPING = /^\s*ENGINE-\d+ [^:]*?Message: '(?:[^:']*?: )?(.*?)'?\s*$/s;
+
+function unwrapRefusals(root) {
+  root.querySelectorAll('.notifications .notification, .alert').forEach(notification => {
+    const walker = document.createTreeWalker(notification, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const match = ENGINE_WRAPPING.exec(node.data);
+      if (match && match[1] && match[1] !== node.data) {
+        node.data = match[1];
+      }
+    }
+  });
+}
+
 if (chinese) {
   new MutationObserver(() => {
     translateErrors(document);
     translateRiskLevels(document);
+    unwrapRefusals(document);
   }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 }
 if (document.body) {
