@@ -321,8 +321,7 @@ public class CaseRegistry {
 	 */
 	public UnbindingCase ofProcess(String processInstanceId) {
 		return cases.findByProcessInstanceId(processInstanceId)
-			.orElseThrow(() -> new CaseRuleViolation(null, "流程实例 " + processInstanceId
-					+ " 没有登记的受理：案件只能从流程的开始事件（受理登记）发起"));
+			.orElseThrow(() -> CaseRuleViolation.notRegistered(processInstanceId));
 	}
 
 	public UnbindingCase get(String caseNumber) {

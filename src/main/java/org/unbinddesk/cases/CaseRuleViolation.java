@@ -16,6 +16,12 @@ public class CaseRuleViolation extends BadUserRequestException {
 		this.caseNumber = caseNumber;
 	}
 
+	/** A step of a process instance that registered no case: it did not begin at the start event. */
+	public static CaseRuleViolation notRegistered(String processInstanceId) {
+		return new CaseRuleViolation(null,
+				"流程实例 " + processInstanceId + " 没有登记的受理：案件只能从流程的开始事件（受理登记）发起");
+	}
+
 	public String getCaseNumber() {
 		return caseNumber;
 	}
