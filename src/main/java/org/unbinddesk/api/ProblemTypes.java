@@ -25,6 +25,9 @@ public enum ProblemTypes {
 	REQUEST_INVALID("request-invalid", HttpStatus.UNPROCESSABLE_ENTITY, "Request does not match the registry"),
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY,
 			"Idempotency key used for another request"),
+	CONSENT_CODE_WRONG("consent-code-wrong", HttpStatus.UNPROCESSABLE_ENTITY, "Wrong one-time code"),
+	CONSENT_CODE_INVALID("consent-code-invalid", HttpStatus.UNPROCESSABLE_ENTITY, "No valid one-time code"),
+	CONSENT_CODE_NOT_SENT("consent-code-not-sent", HttpStatus.SERVICE_UNAVAILABLE, "One-time code could not be sent"),
 	TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
