@@ -25,12 +25,14 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
 	/**
 	 * Takes one due notice for this node until {@code until}; answers 1 when this node got it, 0 when another node
-	 * holds it or it is no longer due. A plain conditional update: the same on H2 and PostgreSQL.
+	 * holds it or it is no longer due (sent, or tried and waiting for its next attempt since this node listed it). A
+	 * plain conditional update: the same on H2 and PostgreSQL.
 	 */
 	@Modifying
 	@Transactional
 	@Query("update Notice n set n.claimedBy = :node, n.claimedUntil = :until where n.id = :id "
-			+ "and n.status = 'PENDING' and (n.claimedUntil is null or n.claimedUntil < :now)")
+			+ "and n.status = 'PENDING' and n.nextAttemptAt <= :now "
+			+ "and (n.claimedUntil is null or n.claimedUntil < :now)")
 	int claim(@Param("id") Long id, @Param("node") String node, @Param("now") LocalDateTime now,
 			@Param("until") LocalDateTime until);
 
