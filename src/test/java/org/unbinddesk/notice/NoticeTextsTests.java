@@ -35,7 +35,7 @@ class NoticeTextsTests extends ProcessTestSupport {
 				NoticeDetails.text("ID card copy is blurry, call 13912345678"));
 
 		assertThat(notice.getTextZh()).startsWith("【示例收单】尊敬的" + m.name())
-			.contains("受理编号UB-20261202-000042", "未获通过：具体原因请拨打官方客服热线400-000-0000咨询。",
+			.contains("受理编号UB-20261202-000042", "未获通过：具体原因请致电官方客服热线咨询。如有疑问请拨打官方客服热线400-000-0000。",
 					"工作人员不会向您索要验证码或密码")
 			.doesNotContain("blurry", "ID card");
 		assertThat(notice.getTextEn()).startsWith("[Example Acquiring] Dear ")
