@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbinddesk.cases.CaseStatus;
 import org.unbinddesk.cases.Stage;
+import org.unbinddesk.consent.ConsentCodes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -106,8 +107,17 @@ class CaseController {
 	@Operation(summary = "The merchant cancels the request, until the application is approved (message CancellationRequested)")
 	CaseView cancel(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.Cancellation body) {
-		messages.cancel(caseNumber, body.reason());
+		messages.cancel(caseNumber, body.reason(), body.otp());
 		return queries.view(caseNumber);
+	}
+
+	@PostMapping(path = "/{caseNumber}/consent-codes", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Send the legal person a one-time code for a fee decision or a cancellation",
+			description = "By SMS to the phone on file, never a number from the request; good for 10 minutes and 5 wrong tries. 202: on its way; 409 when the case does not wait for that decision.")
+	ResponseEntity<ConsentCodes.Issued> requestConsentCode(
+			@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
+			@Valid @RequestBody MessageRequests.ConsentCodeRequest body) {
+		return ResponseEntity.accepted().body(messages.requestConsentCode(caseNumber, body.purpose()));
 	}
 
 	@GetMapping("/{caseNumber}/notices")

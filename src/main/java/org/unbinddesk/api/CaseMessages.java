@@ -15,13 +15,17 @@ import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.documents.CaseDocument;
 import org.unbinddesk.documents.CaseDocuments;
+import org.unbinddesk.consent.ConsentCodes;
+import org.unbinddesk.consent.ConsentPurpose;
+import org.unbinddesk.consent.ConsentRefused;
 import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.system.EngineAccess;
 import org.unbinddesk.system.Masks;
 
 /**
  * Passes a merchant's answer to the case waiting for it, by correlating the message the process waits for. A case
- * that is not waiting for that message gets a 409 naming what it does wait for.
+ * that is not waiting for that message gets a 409 naming what it does wait for. A fee decision and a cancellation
+ * need the one-time code sent to the legal person's phone on file (422 when it does not confirm them).
  */
 @Service
 class CaseMessages {
@@ -34,8 +38,12 @@ class CaseMessages {
 
 	private final CaseDocuments files;
 
-	CaseMessages(RuntimeService runtime, CaseQueries queries, EngineAccess engine, CaseDocuments files) {
+	private final ConsentCodes consent;
+
+	CaseMessages(RuntimeService runtime, CaseQueries queries, EngineAccess engine, CaseDocuments files,
+			ConsentCodes consent) {
 		this.files = files;
+		this.consent = consent;
 		this.runtime = runtime;
 		this.queries = queries;
 		this.engine = engine;
@@ -90,24 +98,56 @@ class CaseMessages {
 
 	void decideFee(String caseNumber, MessageRequests.FeeDecision decision) {
 		if (decision.decision() == MessageRequests.Decision.ACCEPT) {
-			correlate(caseNumber, MESSAGE_FEE_ACCEPTED, Map.of());
+			correlate(caseNumber, MESSAGE_FEE_ACCEPTED, Map.of(), ConsentPurpose.FEE, decision.otp());
 		}
 		else {
 			correlate(caseNumber, MESSAGE_FEE_DECLINED,
-					decision.reason() == null ? Map.of() : Map.of(FEE_DECLINE_REASON, Masks.scrub(decision.reason(), 500)));
+					decision.reason() == null ? Map.of() : Map.of(FEE_DECLINE_REASON, Masks.scrub(decision.reason(), 500)),
+					ConsentPurpose.FEE, decision.otp());
 		}
 	}
 
-	void cancel(String caseNumber, String reason) {
+	void cancel(String caseNumber, String reason, String otp) {
 		correlate(caseNumber, MESSAGE_CANCELLATION_REQUESTED,
-				reason == null ? Map.of() : Map.of(CANCELLATION_REASON, Masks.scrub(reason, 500)));
+				reason == null ? Map.of() : Map.of(CANCELLATION_REASON, Masks.scrub(reason, 500)),
+				ConsentPurpose.CANCELLATION, otp);
+	}
+
+	/** A code goes out only while the case waits for the decision it confirms. */
+	ConsentCodes.Issued requestConsentCode(String caseNumber, ConsentPurpose purpose) {
+		UnbindingCase c = queries.find(caseNumber);
+		String message = purpose == ConsentPurpose.FEE ? MESSAGE_FEE_ACCEPTED : MESSAGE_CANCELLATION_REQUESTED;
+		List<String> waitingFor = queries.waitingFor(c.getProcessInstanceId());
+		if (!waitingFor.contains(message)) {
+			throw notWaiting(c, message, waitingFor);
+		}
+		try {
+			return consent.issue(c, purpose);
+		}
+		catch (ConsentRefused ex) {
+			throw refused(ex);
+		}
 	}
 
 	private void correlate(String caseNumber, String message, Map<String, Object> variables) {
+		correlate(caseNumber, message, variables, null, null);
+	}
+
+	/** The case, then its wait, then the merchant's one-time code (when the decision needs one), then the engine. */
+	private void correlate(String caseNumber, String message, Map<String, Object> variables, ConsentPurpose purpose,
+			String otp) {
 		UnbindingCase c = queries.find(caseNumber);
 		List<String> waitingFor = queries.waitingFor(c.getProcessInstanceId());
 		if (!waitingFor.contains(message)) {
 			throw notWaiting(c, message, waitingFor);
+		}
+		if (purpose != null) {
+			try {
+				consent.confirm(caseNumber, purpose, otp);
+			}
+			catch (ConsentRefused ex) {
+				throw refused(ex);
+			}
 		}
 		try {
 			// as the service: callers hold no engine rights; this API checked their groups and the case's wait
@@ -119,6 +159,16 @@ class CaseMessages {
 		catch (MismatchingMessageCorrelationException ex) {
 			throw notWaiting(c, message, queries.waitingFor(c.getProcessInstanceId()));
 		}
+	}
+
+	private static ApiException refused(ConsentRefused ex) {
+		return switch (ex.kind()) {
+			case WRONG_CODE -> new ApiException(ProblemTypes.CONSENT_CODE_WRONG, ex.getMessage(),
+					Map.of("triesLeft", ex.triesLeft()));
+			case NO_VALID_CODE -> new ApiException(ProblemTypes.CONSENT_CODE_INVALID, ex.getMessage());
+			case NOT_SENT -> new ApiException(ProblemTypes.CONSENT_CODE_NOT_SENT, ex.getMessage());
+			case TOO_SOON -> new ApiException(ProblemTypes.TOO_MANY_REQUESTS, ex.getMessage());
+		};
 	}
 
 	private static ApiException notWaiting(UnbindingCase c, String message, List<String> waitingFor) {

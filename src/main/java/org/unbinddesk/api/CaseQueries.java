@@ -273,7 +273,8 @@ class CaseQueries {
 
 	private static CaseView.NoticeView noticeView(Notice n) {
 		return new CaseView.NoticeView(n.getType().name(), n.getLanguage(), n.getText(), n.getCreatedAt(),
-				n.getStatus());
+				n.getStatus(), n.getChannel() == null ? null : n.getChannel().name(), n.getAttempts(), n.getSentAt(),
+				n.getDeliveredAt(), n.getFailureReason());
 	}
 
 	private static List<String> list(Object commaSeparated) {

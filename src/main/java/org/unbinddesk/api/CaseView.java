@@ -55,7 +55,13 @@ record CaseView(String caseNumber, String status, String stage, String outcome, 
 	record IncidentView(String step, String message, Date since) {
 	}
 
-	record NoticeView(String type, String language, String text, LocalDateTime createdAt, String status) {
+	/**
+	 * A notice and its delivery: {@code PENDING} (being sent, {@code attempts} so far), {@code SENT} (the provider took
+	 * it), {@code DELIVERED} (the provider's receipt) or {@code FAILED} (why in {@code failureReason}: customer service
+	 * should reach the merchant another way).
+	 */
+	record NoticeView(String type, String language, String text, LocalDateTime createdAt, String status,
+			String channel, int attempts, LocalDateTime sentAt, LocalDateTime deliveredAt, String failureReason) {
 	}
 
 	/** A line of a case list. */

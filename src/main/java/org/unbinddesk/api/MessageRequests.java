@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.unbinddesk.consent.ConsentPurpose;
+
 /**
  * Bodies of the requests that pass a merchant's answer to a waiting case.
  */
@@ -25,10 +27,17 @@ final class MessageRequests {
 
 	}
 
-	record FeeDecision(@NotNull Decision decision, @Size(max = 500) String reason) {
+	/** @param otp the one-time code sent to the legal person's phone on file for FEE (consent-codes) */
+	record FeeDecision(@NotNull Decision decision, @Size(max = 500) String reason,
+			@NotNull @Pattern(regexp = "\\d{6}", message = "must be the 6-digit one-time code") String otp) {
 	}
 
-	record Cancellation(@Size(max = 500) String reason) {
+	/** @param otp the one-time code sent to the legal person's phone on file for CANCELLATION (consent-codes) */
+	record Cancellation(@Size(max = 500) String reason,
+			@NotNull @Pattern(regexp = "\\d{6}", message = "must be the 6-digit one-time code") String otp) {
+	}
+
+	record ConsentCodeRequest(@NotNull ConsentPurpose purpose) {
 	}
 
 }

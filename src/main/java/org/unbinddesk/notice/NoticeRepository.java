@@ -1,11 +1,39 @@
 package org.unbinddesk.notice;
 
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
 	List<Notice> findByCaseNumberOrderByIdAsc(String caseNumber);
+
+	Optional<Notice> findByDeliveryId(String deliveryId);
+
+	long countByStatus(String status);
+
+	@Query("select n.id from Notice n where n.status = 'PENDING' and n.nextAttemptAt <= :now "
+			+ "and (n.claimedUntil is null or n.claimedUntil < :now) order by n.nextAttemptAt, n.id")
+	List<Long> findDue(@Param("now") LocalDateTime now, Limit limit);
+
+	/**
+	 * Takes one due notice for this node until {@code until}; answers 1 when this node got it, 0 when another node
+	 * holds it or it is no longer due (sent, or tried and waiting for its next attempt since this node listed it). A
+	 * plain conditional update: the same on H2 and PostgreSQL.
+	 */
+	@Modifying
+	@Transactional
+	@Query("update Notice n set n.claimedBy = :node, n.claimedUntil = :until where n.id = :id "
+			+ "and n.status = 'PENDING' and n.nextAttemptAt <= :now "
+			+ "and (n.claimedUntil is null or n.claimedUntil < :now)")
+	int claim(@Param("id") Long id, @Param("node") String node, @Param("now") LocalDateTime now,
+			@Param("until") LocalDateTime until);
 
 }

@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Service;
@@ -16,8 +19,10 @@ import org.unbinddesk.registry.MerchantRepository;
 import org.unbinddesk.system.Masks;
 
 /**
- * Writes merchant notices to the outbox, in Simplified Chinese and English. Free text from people (a rejection
- * reason) is scrubbed of long numbers first: a notice never carries a full ID, card or phone number.
+ * Writes merchant notices to the outbox, in Simplified Chinese and English, each signed 【acquirer】 with the official
+ * hotline and the warning that staff never ask for codes, passwords, app downloads or transfers. Chinese notices
+ * carry no English: codes become their Chinese names, and a reason typed in English is replaced by a pointer to the
+ * hotline. Free text is scrubbed of long numbers first: a notice never carries a full ID, card or phone number.
  */
 @Service
 public class NoticeService {
@@ -26,17 +31,29 @@ public class NoticeService {
 
 	static final Locale ENGLISH = Locale.ENGLISH;
 
+	private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+	private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", ENGLISH);
+
+	/** Two Latin letters in a row: an English word (masked numbers and terminal ids are letters and digits). */
+	private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{2,}");
+
+	private static final String HIDDEN_CODE = "******";
+
 	private final ResourceBundleMessageSource templates;
 
 	private final NoticeRepository notices;
 
 	private final MerchantRepository merchants;
 
+	private final NoticeProperties properties;
+
 	private final Clock clock;
 
-	NoticeService(NoticeRepository notices, MerchantRepository merchants, Clock clock) {
+	NoticeService(NoticeRepository notices, MerchantRepository merchants, NoticeProperties properties, Clock clock) {
 		this.notices = notices;
 		this.merchants = merchants;
+		this.properties = properties;
 		this.clock = clock;
 		this.templates = new ResourceBundleMessageSource();
 		this.templates.setBasename("notices/notices");
@@ -46,15 +63,42 @@ public class NoticeService {
 	}
 
 	/**
+	 * Puts a notice in the outbox, for the merchant's channel; it commits with the step that wrote it and is
+	 * delivered by {@link NoticeDispatcher}.
 	 * @param details what the notice type needs: a reason, a list of documents, amounts (see the templates)
 	 */
 	public Notice send(UnbindingCase unbindingCase, NoticeType type, NoticeDetails details) {
 		Optional<Merchant> merchant = Optional.ofNullable(unbindingCase.getMerchantNo()).flatMap(merchants::findById);
 		String language = merchant.map(Merchant::getPreferredLanguage).orElse("zh-CN");
 		Notice notice = new Notice(unbindingCase.getCaseNumber(), merchant.map(Merchant::getMerchantNo).orElse(null),
-				type, language, render(type, unbindingCase, merchant, details, CHINESE),
-				render(type, unbindingCase, merchant, details, ENGLISH), LocalDateTime.now(clock));
+				type, language, render(type, unbindingCase, merchant, details, null, CHINESE),
+				render(type, unbindingCase, merchant, details, null, ENGLISH), channelOf(merchant), newDeliveryId(),
+				LocalDateTime.now(clock));
 		return notices.save(notice);
+	}
+
+	/**
+	 * Records a one-time code's SMS, with the code hidden, and answers the texts to send: the code is never stored in
+	 * clear. The row is not due for the dispatcher: the code goes out at once ({@link NoticeDispatcher#sendNow}).
+	 * @param purpose what the code confirms, FEE or CANCELLATION
+	 */
+	public ConsentMessage consentCode(UnbindingCase unbindingCase, String purpose, String code) {
+		Merchant merchant = merchants.findById(unbindingCase.getMerchantNo()).orElseThrow();
+		NoticeDetails details = new NoticeDetails("consent." + purpose, null, null, null, null, null);
+		Notice notice = new Notice(unbindingCase.getCaseNumber(), merchant.getMerchantNo(), NoticeType.CONSENT_CODE,
+				merchant.getPreferredLanguage(),
+				render(NoticeType.CONSENT_CODE, unbindingCase, Optional.of(merchant), details, HIDDEN_CODE, CHINESE),
+				render(NoticeType.CONSENT_CODE, unbindingCase, Optional.of(merchant), details, HIDDEN_CODE, ENGLISH),
+				NoticeChannel.SMS, newDeliveryId(), LocalDateTime.now(clock));
+		notice.notDue();
+		Notice saved = notices.save(notice);
+		Locale locale = merchant.getPreferredLanguage().startsWith("en") ? ENGLISH : CHINESE;
+		return new ConsentMessage(saved,
+				render(NoticeType.CONSENT_CODE, unbindingCase, Optional.of(merchant), details, code, locale));
+	}
+
+	/** The outbox row of a one-time code's SMS, and the text with the code, which only the SMS carries. */
+	public record ConsentMessage(Notice notice, String text) {
 	}
 
 	/** A system reason ({@code reason.*}) in English, for the case record and reviewers. */
@@ -62,29 +106,86 @@ public class NoticeService {
 		return templates.getMessage("reason." + reasonCode, args, reasonCode, ENGLISH);
 	}
 
+	/** The subject line of a notice e-mail. */
+	String subject(Notice notice) {
+		Locale locale = notice.getLanguage().startsWith("en") ? ENGLISH : CHINESE;
+		return frame(templates.getMessage("subject", new Object[] { notice.getCaseNumber() }, locale), locale);
+	}
+
+	private static NoticeChannel channelOf(Optional<Merchant> merchant) {
+		if (merchant.isEmpty()) {
+			return NoticeChannel.SMS;
+		}
+		Merchant m = merchant.get();
+		if ("EMAIL".equals(m.getNoticeChannel()) && m.getEmail() != null && !m.getEmail().isBlank()) {
+			return NoticeChannel.EMAIL;
+		}
+		if ("WECHAT".equals(m.getNoticeChannel()) && m.getWechatOpenId() != null && !m.getWechatOpenId().isBlank()) {
+			return NoticeChannel.WECHAT;
+		}
+		return NoticeChannel.SMS;
+	}
+
+	private static String newDeliveryId() {
+		return "notice-" + UUID.randomUUID();
+	}
+
 	private String render(NoticeType type, UnbindingCase unbindingCase, Optional<Merchant> merchant,
-			NoticeDetails details, Locale locale) {
+			NoticeDetails details, String code, Locale locale) {
 		String key = "notice." + type.name();
 		if (type == NoticeType.FEE_NOTICE) {
 			key += details.fee() != null && details.fee().signum() > 0 ? ".payable" : ".free";
 		}
-		String detail = details.reasonCode() != null
-				? templates.getMessage("reason." + details.reasonCode(), details.reasonArgs(), locale)
-				: Masks.scrub(details.text(), 500);
-		if (type == NoticeType.DOCUMENTS_REQUEST) {
+		String terminal = Optional.ofNullable(unbindingCase.getTerminalId()).orElse("-");
+		String detail;
+		if (type == NoticeType.CONSENT_CODE) {
+			detail = templates.getMessage(details.reasonCode(), new Object[] { terminal }, locale);
+		}
+		else if (type == NoticeType.DOCUMENTS_REQUEST) {
 			detail = documentNames(details.text(), locale);
 		}
-		if (type == NoticeType.CONFIRMATION) {
+		else if (type == NoticeType.CONFIRMATION) {
 			detail = details.depositRefund() != null && details.depositRefund().signum() > 0
-					? templates.getMessage("confirmation.refund", new Object[] { amount(details.depositRefund()) },
-							locale)
+					? templates.getMessage("confirmation.refund",
+							new Object[] { amount(details.depositRefund(), locale) }, locale)
 					: templates.getMessage("confirmation.noRefund", null, locale);
 		}
+		else if (details.reasonCode() != null) {
+			detail = templates.getMessage("reason." + details.reasonCode(), details.reasonArgs(), locale);
+		}
+		else {
+			detail = typedText(details.text(), locale);
+		}
+		String feeName = templates.getMessage("fee." + unbindingCase.getReason(), null,
+				templates.getMessage("fee.other", null, locale), locale);
 		Object[] args = { merchant.map(Merchant::getName).orElse(templates.getMessage("merchant.unknown", null, locale)),
-				unbindingCase.getCaseNumber(), Optional.ofNullable(unbindingCase.getTerminalId()).orElse("-"),
-				detail == null ? "" : detail, amount(details.fee()), amount(details.depositRefund()),
-				details.deadline() == null ? "" : details.deadline().toLocalDate().toString() };
-		return templates.getMessage(key, args, locale);
+				unbindingCase.getCaseNumber(), terminal, detail == null ? "" : detail, amount(details.fee(), locale),
+				amount(details.depositRefund(), locale), date(details.deadline(), locale), feeName,
+				properties.hotline(), code };
+		String body = templates.getMessage(key, args, locale);
+		String warning = templates.getMessage("warning", new Object[] { properties.hotline() }, locale);
+		return frame(body + (locale.equals(CHINESE) ? "" : " ") + warning, locale);
+	}
+
+	private String frame(String text, Locale locale) {
+		String signature = locale.equals(CHINESE) ? properties.signature() : properties.signatureEn();
+		return templates.getMessage("frame", new Object[] { signature, text }, locale);
+	}
+
+	/**
+	 * A reason a person typed: scrubbed of long numbers; in a Chinese notice, one holding English words is replaced
+	 * by a pointer to the hotline (the merchant reads Chinese; the case record keeps the original).
+	 */
+	private String typedText(String text, Locale locale) {
+		String scrubbed = Masks.scrub(text, 500);
+		if (scrubbed == null || scrubbed.isBlank()) {
+			return templates.getMessage("reason.seeHotline", new Object[] { properties.hotline() }, locale);
+		}
+		if (locale.equals(CHINESE) && ENGLISH_WORD.matcher(scrubbed).find()) {
+			return templates.getMessage("reason.seeHotline", new Object[] { properties.hotline() }, locale);
+		}
+		// the template ends the sentence
+		return scrubbed.strip().replaceAll("[。.！!]+$", "");
 	}
 
 	private String documentNames(String codes, Locale locale) {
@@ -92,14 +193,26 @@ public class NoticeService {
 			return "";
 		}
 		String separator = locale.equals(CHINESE) ? "、" : ", ";
+		String other = templates.getMessage("document.other", null, locale);
 		return String.join(separator, Arrays.stream(codes.split(","))
 			.map(String::strip)
-			.map(code -> templates.getMessage("document." + code, null, code, locale))
+			.map(code -> templates.getMessage("document." + code, null, other, locale))
+			.distinct()
 			.toList());
 	}
 
-	private static String amount(BigDecimal value) {
-		return value == null ? "0.00" : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+	/** ￥135.00 in Chinese, 135.00 (after "CNY") in English. */
+	private static String amount(BigDecimal value, Locale locale) {
+		String plain = value == null ? "0.00" : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+		return locale.equals(CHINESE) ? "￥" + plain : plain;
+	}
+
+	/** 2026年12月2日 in Chinese, 2 December 2026 in English. */
+	private static String date(LocalDateTime value, Locale locale) {
+		if (value == null) {
+			return "";
+		}
+		return value.toLocalDate().format(locale.equals(CHINESE) ? CHINESE_DATE : ENGLISH_DATE);
 	}
 
 	/**

@@ -5,6 +5,9 @@ package org.unbinddesk.notice;
  */
 public enum NoticeType {
 
-	REQUEST_INVALID, DOCUMENTS_REQUEST, FEE_NOTICE, REJECTION, LAPSE, WITHDRAWAL, CANCELLATION, CONFIRMATION
+	REQUEST_INVALID, DOCUMENTS_REQUEST, FEE_NOTICE, REJECTION, LAPSE, WITHDRAWAL, CANCELLATION, CONFIRMATION,
+
+	/** A one-time code by which the legal person consents to a fee or a cancellation; always by SMS. */
+	CONSENT_CODE
 
 }

@@ -65,6 +65,7 @@ class SendNoticeDelegate implements JavaDelegate {
 			case CONFIRMATION -> new NoticeDetails(null, null, null, null, refunds.refundedFor(c.getCaseNumber()), null);
 			case REQUEST_INVALID, REJECTION, WITHDRAWAL -> reason(execution);
 			case LAPSE, CANCELLATION -> NoticeDetails.none();
+			case CONSENT_CODE -> throw new IllegalArgumentException("A one-time code is sent by the case API only");
 		};
 	}
 

@@ -43,6 +43,15 @@ public class Merchant {
 	@Column(name = "settlement_mode")
 	private String settlementMode;
 
+	/** SMS, EMAIL or WECHAT: where the merchant reads notices (SMS to the legal person's phone by default). */
+	@Column(name = "notice_channel")
+	private String noticeChannel;
+
+	private String email;
+
+	@Column(name = "wechat_open_id")
+	private String wechatOpenId;
+
 	protected Merchant() {
 	}
 
@@ -84,6 +93,18 @@ public class Merchant {
 
 	public String getPreferredLanguage() {
 		return preferredLanguage;
+	}
+
+	public String getNoticeChannel() {
+		return noticeChannel;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public String getWechatOpenId() {
+		return wechatOpenId;
 	}
 
 }

@@ -14,7 +14,7 @@ import org.springframework.core.env.Profiles;
 /**
  * Outside the demo profile the service refuses to start with a demo or default password: the demo users' password,
  * an admin user whose password is missing (the starter would then use the user id), weak or equal to the user id, or
- * an empty database password on a server database. It checks before anything starts, so the message names the
+ * an empty database password on a server database; and with the demo outbox in place of the merchants' channels. It checks before anything starts, so the message names the
  * setting rather than showing as a failed database connection.
  */
 public class ProductionSafety implements EnvironmentPostProcessor, Ordered {
@@ -49,6 +49,10 @@ public class ProductionSafety implements EnvironmentPostProcessor, Ordered {
 			if (password == null || password.equals(adminId) || WEAK.contains(password.toLowerCase())) {
 				problems.add("the admin user's password (camunda.bpm.admin-user.password) is missing or a default one");
 			}
+		}
+		if ("outbox".equals(environment.getProperty("unbinddesk.notices.delivery"))) {
+			problems.add("unbinddesk.notices.delivery is outbox: the demo outbox shows one-time codes to API clients and "
+					+ "sends nothing to merchants");
 		}
 		String url = environment.getProperty("spring.datasource.url", "");
 		String dbPassword = environment.getProperty("spring.datasource.password", "");

@@ -36,6 +36,12 @@ class CaseApiTests extends WebTestSupport {
 		return application(m, "BUSINESS_CLOSED", "\"ID_CARD\", \"SETTLEMENT_CARD_COPY\"");
 	}
 
+	void cancel(String caseNumber) {
+		String otp = consentCode("intake1", caseNumber, "CANCELLATION");
+		assertThat(post("intake1", "/api/unbinding-cases/" + caseNumber + "/cancellation", "{\"otp\": \"" + otp + "\"}")
+			.status()).isEqualTo(200);
+	}
+
 	long casesOf(Merchant m) {
 		return jdbc.sql("select count(*) from unbinding_case where merchant_no = ?").param(m.merchantNo())
 			.query(Long.class)
@@ -203,14 +209,17 @@ class CaseApiTests extends WebTestSupport {
 		String declined = post("intake1", "/api/unbinding-cases",
 				application(declining, "SWITCHING_PROVIDER", "\"ID_CARD\", \"SETTLEMENT_CARD_COPY\""))
 			.json().get("caseNumber").asText();
-		assertThat(post("intake1", "/api/unbinding-cases/" + accepted + "/fee-decision", "{\"decision\": \"ACCEPT\"}")
-			.status()).as("before the fee notice").isEqualTo(409);
+		assertThat(post("intake1", "/api/unbinding-cases/" + accepted + "/fee-decision",
+				"{\"decision\": \"ACCEPT\", \"otp\": \"123456\"}").status()).as("before the fee notice").isEqualTo(409);
+		assertThat(post("intake1", "/api/unbinding-cases/" + accepted + "/consent-codes", "{\"purpose\": \"FEE\"}")
+			.status()).as("no code before the fee notice").isEqualTo(409);
 		runAsyncSteps();
 
 		Response accept = post("intake1", "/api/unbinding-cases/" + accepted + "/fee-decision",
-				"{\"decision\": \"ACCEPT\"}");
+				"{\"decision\": \"ACCEPT\", \"otp\": \"" + consentCode("intake1", accepted, "FEE") + "\"}");
 		Response decline = post("intake1", "/api/unbinding-cases/" + declined + "/fee-decision",
-				"{\"decision\": \"DECLINE\", \"reason\": \"太贵了\"}");
+				"{\"decision\": \"DECLINE\", \"reason\": \"太贵了\", \"otp\": \""
+						+ consentCode("intake1", declined, "FEE") + "\"}");
 
 		assertThat(accept.status()).isEqualTo(200);
 		assertThat(accept.json().get("stage").asText()).isEqualTo("REVIEW");
@@ -227,12 +236,12 @@ class CaseApiTests extends WebTestSupport {
 		String caseNumber = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();
 
 		Response cancelled = post("agent1", "/api/unbinding-cases/" + caseNumber + "/cancellation",
-				"{\"reason\": \"商户改变主意\"}");
+				"{\"reason\": \"商户改变主意\", \"otp\": \"" + consentCode("agent1", caseNumber, "CANCELLATION") + "\"}");
 
 		assertThat(cancelled.status()).isEqualTo(200);
 		assertThat(cancelled.json().get("outcome").asText()).isEqualTo("CANCELLED");
 		assertThat(cancelled.json().get("outcomeReason").asText()).isEqualTo("商户改变主意");
-		Response again = post("agent1", "/api/unbinding-cases/" + caseNumber + "/cancellation", "{}");
+		Response again = post("agent1", "/api/unbinding-cases/" + caseNumber + "/cancellation", "{\"otp\": \"123456\"}");
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.json().get("waitingFor")).isEmpty();
 	}
@@ -241,7 +250,7 @@ class CaseApiTests extends WebTestSupport {
 	void searchesCasesByMerchantStatusAndPage() {
 		Merchant m = registry.merchant();
 		String first = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();
-		post("intake1", "/api/unbinding-cases/" + first + "/cancellation", "{}");
+		cancel(first);
 		String second = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();
 
 		JsonNode all = get("intake1", "/api/unbinding-cases?merchantNo=" + m.merchantNo()).json();
@@ -263,7 +272,7 @@ class CaseApiTests extends WebTestSupport {
 		Merchant m = registry.merchant();
 		for (int i = 0; i < 3; i++) {
 			String caseNumber = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();
-			post("intake1", "/api/unbinding-cases/" + caseNumber + "/cancellation", "{}");
+			cancel(caseNumber);
 		}
 
 		Response fourth = post("intake1", "/api/unbinding-cases", application(m));
@@ -281,7 +290,7 @@ class CaseApiTests extends WebTestSupport {
 
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.json().get("type").asText()).isEqualTo("https://unbinddesk.org/problems/case-not-found");
-		assertThat(post("intake1", "/api/unbinding-cases/UB-19990101-000001/cancellation", "{}").status())
+		assertThat(post("intake1", "/api/unbinding-cases/UB-19990101-000001/cancellation", "{\"otp\": \"123456\"}").status())
 			.isEqualTo(404);
 	}
 

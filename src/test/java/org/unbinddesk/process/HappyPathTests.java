@@ -66,7 +66,9 @@ class HappyPathTests extends ProcessTestSupport {
 			.satisfies(r -> assertThat(r.getAmount()).isEqualByComparingTo("299.00"));
 		assertThat(noticesOf(pi)).extracting(Notice::getType)
 			.containsExactly(NoticeType.FEE_NOTICE, NoticeType.CONFIRMATION);
-		assertThat(noticesOf(pi).get(1).getTextZh()).contains(m.terminalId(), "已与您的商户账户解绑", "押金299.00元的退还已启动");
+		assertThat(noticesOf(pi).get(1).getTextZh()).contains(m.terminalId(), "已与您的商户账户解绑", "押金￥299.00的退还已启动",
+				"受理编号", "【示例收单】", "工作人员不会向您索要验证码")
+			.doesNotContain("案件号", "元");
 		assertThat(noticesOf(pi).get(1).getTextEn()).contains("is now unbound", "CNY 299.00");
 	}
 

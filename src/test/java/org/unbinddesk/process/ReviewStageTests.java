@@ -70,7 +70,10 @@ class ReviewStageTests extends ProcessTestSupport {
 		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("Card **************4567 is not the merchant's");
 		Notice rejection = noticesOf(pi).get(noticesOf(pi).size() - 1);
 		assertThat(rejection.getType()).isEqualTo(NoticeType.REJECTION);
-		assertThat(rejection.getTextZh()).contains("**************4567").doesNotContain("6222029900001234567");
+		assertThat(rejection.getTextEn()).contains("**************4567").doesNotContain("6222029900001234567");
+		// typed in English: the Chinese notice points to the hotline instead of pasting it
+		assertThat(rejection.getTextZh()).contains("未获通过：具体原因请致电官方客服热线咨询")
+			.doesNotContain("6222029900001234567", "Card");
 	}
 
 	@Test

@@ -75,6 +75,35 @@ public abstract class WebTestSupport {
 		return URI.create("http://localhost:" + port + path);
 	}
 
+	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("验证码(\\d{6})|code to .* is (\\d{6})");
+
+	/**
+	 * What the merchant does before a fee decision or a cancellation: asks for a one-time code (FEE or CANCELLATION)
+	 * and reads it from the SMS, here the demo outbox.
+	 */
+	protected String consentCode(String user, String caseNumber, String purpose) {
+		Response sent = post(user, "/api/unbinding-cases/" + caseNumber + "/consent-codes",
+				"{\"purpose\": \"" + purpose + "\"}");
+		if (sent.status() != 202) {
+			throw new IllegalStateException("No code sent: " + sent.status() + " " + sent.body());
+		}
+		return lastCodeFor(caseNumber);
+	}
+
+	/** The code in the latest one-time code SMS of the case in the demo outbox. */
+	protected String lastCodeFor(String caseNumber) {
+		JsonNode messages = get("intake1", "/api/demo/outbox?caseNumber=" + caseNumber).json();
+		for (int i = messages.size() - 1; i >= 0; i--) {
+			if ("CONSENT_CODE".equals(messages.get(i).get("type").asText())) {
+				java.util.regex.Matcher m = CODE.matcher(messages.get(i).get("text").asText());
+				if (m.find()) {
+					return m.group(1) != null ? m.group(1) : m.group(2);
+				}
+			}
+		}
+		throw new IllegalStateException("No one-time code in the demo outbox for " + caseNumber);
+	}
+
 	/** Runs the asynchronous steps and due timers of every case until none is due. */
 	protected void runAsyncSteps() {
 		Jobs.runAll(management, () -> management.createJobQuery().executable());

@@ -61,6 +61,12 @@ class ProductionSafetyTests {
 	}
 
 	@Test
+	void refusesTheDemoOutboxOutsideTheDemo() {
+		assertThatThrownBy(() -> ProductionSafety.check(new org.springframework.mock.env.MockEnvironment()
+			.withProperty("unbinddesk.notices.delivery", "outbox"))).hasMessageContaining("demo outbox shows one-time codes");
+	}
+
+	@Test
 	void namesAMissingDatabasePasswordBeforeTryingToConnect() {
 		// nothing listens on port 1: a check that ran after connecting would report a connection failure instead
 		assertThatThrownBy(() -> new SpringApplicationBuilder(UnbindDeskApplication.class).profiles("postgres")

@@ -1,0 +1,63 @@
+package org.unbinddesk.webhook;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Writes an event for every subscribed intake client, in the transaction of the change it reports (so an event is
+ * sent exactly when its change committed). The payload is fixed when written: a retry sends the same bytes.
+ */
+@Service
+class WebhookEvents {
+
+	private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	WebhookEvents(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	void record(String caseNumber, String type, Map<String, Object> data) {
+		List<String> clients = jdbc.sql("select client_id from webhook_subscription").query(String.class).list();
+		LocalDateTime now = LocalDateTime.now(clock);
+		for (String client : clients) {
+			Map<String, Object> event = new LinkedHashMap<>();
+			event.put("eventId", UUID.randomUUID().toString());
+			event.put("type", type);
+			event.put("caseNumber", caseNumber);
+			event.put("occurredAt", now.atOffset(ZoneOffset.systemDefault().getRules().getOffset(now)));
+			event.put("data", data);
+			String payload;
+			try {
+				payload = JSON.writeValueAsString(event);
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException(ex);
+			}
+			jdbc.sql("""
+					insert into webhook_event (client_id, case_number, event_type, payload, status, attempts,
+					    next_attempt_at, created_at) values (?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+				.params(client, caseNumber, type, payload, now, now)
+				.update();
+		}
+	}
+
+}
