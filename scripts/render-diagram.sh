@@ -15,10 +15,17 @@ const fs = require("fs");
 const xml = fs.readFileSync("bpmn/terminal-unbinding.bpmn", "utf8");
 fs.writeFileSync(process.argv[1] + "/index.html", `<!doctype html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="assets/bpmn-js.css"><style>html,body{margin:0;background:#fff;overflow:hidden}
-#c{width:100vw;height:100vh}</style></head><body><div id="c"></div><script src="viewer.js"></script><script>
+</style></head><body><div id="c"></div><script src="viewer.js"></script><script>
 const [x, y, w, h] = location.hash.slice(1).split(",").map(Number);
-const viewer = new BpmnJS({ container: "#c" });
-viewer.importXML(${JSON.stringify(xml)}).then(() => viewer.get("canvas").viewbox({ x, y, width: w, height: h }));
+const box = document.getElementById("c");
+box.style.width = w + "px";
+box.style.height = h + "px";
+const viewer = new BpmnJS({ container: box, width: w, height: h });
+viewer.importXML(${JSON.stringify(xml)}).then(() => {
+  const canvas = viewer.get("canvas");
+  canvas.zoom(1);
+  canvas.scroll({ dx: -x - canvas.viewbox().x, dy: -y - canvas.viewbox().y });
+});
 </script></body></html>`);
 ' "$work"
 

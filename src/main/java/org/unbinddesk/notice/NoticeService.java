@@ -136,10 +136,20 @@ public class NoticeService {
 		if (type == NoticeType.FEE_NOTICE) {
 			key += details.fee() != null && details.fee().signum() > 0 ? ".payable" : ".free";
 		}
+		if (type == NoticeType.WITHDRAWAL && "FEE_LAPSED".equals(details.reasonCode())) {
+			key += ".lapsed"; // a fee not confirmed in time is not a withdrawal the merchant made
+		}
 		String terminal = Optional.ofNullable(unbindingCase.getTerminalId()).orElse("-");
 		String detail;
 		if (type == NoticeType.CONSENT_CODE) {
 			detail = templates.getMessage(details.reasonCode(), new Object[] { terminal }, locale);
+		}
+		else if (type == NoticeType.FEE_NOTICE || type == NoticeType.APPROVAL) {
+			// a deposit is mentioned only where one comes back: never "a refund of ￥0.00"
+			detail = details.depositRefund() != null && details.depositRefund().signum() > 0
+					? templates.getMessage("deposit.onReturn",
+							new Object[] { amount(details.depositRefund(), locale), properties.hotline() }, locale)
+					: "";
 		}
 		else if (type == NoticeType.DOCUMENTS_REQUEST) {
 			detail = documentNames(details.text(), locale);
@@ -161,10 +171,16 @@ public class NoticeService {
 		Object[] args = { merchant.map(Merchant::getName).orElse(templates.getMessage("merchant.unknown", null, locale)),
 				unbindingCase.getCaseNumber(), terminal, detail == null ? "" : detail, amount(details.fee(), locale),
 				amount(details.depositRefund(), locale), date(details.deadline(), locale), feeName,
-				properties.hotline(), code };
+				properties.hotline(), code, role(merchant, locale) };
 		String body = templates.getMessage(key, args, locale);
 		String warning = templates.getMessage("warning", new Object[] { properties.hotline() }, locale);
 		return frame(body + (locale.equals(CHINESE) ? "" : " ") + warning, locale);
+	}
+
+	/** How the merchant's responsible person is named: 法定代表人 for a company, 经营者 for a sole trader. */
+	private String role(Optional<Merchant> merchant, Locale locale) {
+		String type = merchant.map(Merchant::getMerchantType).orElse("INDIVIDUAL");
+		return templates.getMessage("role." + type, null, templates.getMessage("role.INDIVIDUAL", null, locale), locale);
 	}
 
 	private String frame(String text, Locale locale) {

@@ -7,6 +7,9 @@ public enum NoticeType {
 
 	REQUEST_INVALID, DOCUMENTS_REQUEST, FEE_NOTICE, REJECTION, LAPSE, WITHDRAWAL, CANCELLATION, CONFIRMATION,
 
+	/** The application is approved: when the terminal stops, and how the deposit comes back. */
+	APPROVAL,
+
 	/** A one-time code by which the legal person consents to a fee or a cancellation; always by SMS. */
 	CONSENT_CODE
 

@@ -16,6 +16,7 @@ import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.notice.NoticeService;
 import org.unbinddesk.notice.NoticeService.NoticeDetails;
 import org.unbinddesk.notice.NoticeType;
+import org.unbinddesk.unbind.UnbindSchedule;
 import org.unbinddesk.unbind.UnbindService;
 
 /**
@@ -34,10 +35,13 @@ class SendNoticeDelegate implements JavaDelegate {
 
 	private final UnbindService refunds;
 
+	private final UnbindSchedule schedule;
+
 	private final Clock clock;
 
 	SendNoticeDelegate(NoticeService notices, CaseRegistry cases, UnbindingSettings settings, AuditLog audit,
-			UnbindService refunds, Clock clock) {
+			UnbindService refunds, UnbindSchedule schedule, Clock clock) {
+		this.schedule = schedule;
 		this.refunds = refunds;
 		this.notices = notices;
 		this.cases = cases;
@@ -63,6 +67,8 @@ class SendNoticeDelegate implements JavaDelegate {
 			case FEE_NOTICE -> new NoticeDetails(null, null, null, orZero(c.getFee()), orZero(c.getDepositRefund()),
 					now.plus(settings.feeDecisionDeadlinePeriod()));
 			case CONFIRMATION -> new NoticeDetails(null, null, null, null, refunds.refundedFor(c.getCaseNumber()), null);
+			case APPROVAL -> new NoticeDetails(null, null, null, null, orZero(c.getDepositRefund()),
+					LocalDateTime.ofInstant(schedule.stopAt(execution).toInstant(), clock.getZone()));
 			case REQUEST_INVALID, REJECTION, WITHDRAWAL -> reason(execution);
 			case LAPSE, CANCELLATION -> NoticeDetails.none();
 			case CONSENT_CODE -> throw new IllegalArgumentException("A one-time code is sent by the case API only");

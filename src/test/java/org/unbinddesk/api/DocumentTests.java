@@ -135,7 +135,7 @@ class DocumentTests extends WebTestSupport {
 	@Test
 	void refusesAFileForAClosedCase() throws Exception {
 		String caseNumber = openCase(registry.merchant());
-		post("intake1", "/api/unbinding-cases/" + caseNumber + "/cancellation", "{}");
+		cancel(caseNumber);
 
 		Response response = upload("intake1", "PUT", caseNumber, "ID_CARD", png(), "image/png");
 
@@ -282,8 +282,8 @@ class DocumentTests extends WebTestSupport {
 			upload("intake1", "PUT", c, "ID_CARD", png(), "image/png");
 		}
 		post("intake1", "/api/unbinding-cases/" + recentlyClosed + "/documents", "{\"documents\": [\"ID_CARD\"]}");
-		post("intake1", "/api/unbinding-cases/" + recentlyClosed + "/cancellation", "{}");
-		post("intake1", "/api/unbinding-cases/" + closedLongAgo + "/cancellation", "{}");
+		cancel(recentlyClosed);
+		cancel(closedLongAgo);
 		jdbc.sql("update unbinding_case set closed_at = ? where case_number = ?")
 			.params(retention.keptSince().minusDays(1), closedLongAgo)
 			.update();
@@ -454,6 +454,15 @@ class DocumentTests extends WebTestSupport {
 
 	private static String sha256(byte[] bytes) throws Exception {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+	}
+
+
+	/** The merchant cancels, confirming with the one-time code sent to the phone on file. */
+	private void cancel(String caseNumber) {
+		String otp = consentCode("intake1", caseNumber, "CANCELLATION");
+		Response cancelled = post("intake1", "/api/unbinding-cases/" + caseNumber + "/cancellation",
+				"{\"otp\": \"" + otp + "\"}");
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
 	}
 
 }

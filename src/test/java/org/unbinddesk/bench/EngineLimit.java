@@ -87,6 +87,8 @@ final class EngineLimit implements AutoCloseable {
 					"identityResult", "PASS", "awaitSettlement", false, "feePayable", false, "riskLevel", "LOW",
 					"reviewDueDate", new Date(System.currentTimeMillis() + 86_400_000L), "merchantName", "m",
 					"taskPriority", 50));
+			v.put("identityConfirmed", false);
+			v.put("feeSettled", false);
 			runtime.startProcessInstanceByKey("TerminalUnbindingNoop", v);
 		});
 		Result reviews = Measure.run("noop reviews", concurrency, count, i -> {
@@ -132,7 +134,10 @@ final class EngineLimit implements AutoCloseable {
 					"$1\\${benchNoop}")
 			.replaceAll("(<camunda:taskListener delegateExpression=\")\\$\\{[^}]+\\}", "$1\\${benchNoopTask}")
 			.replaceAll("(<camunda:executionListener delegateExpression=\")\\$\\{[^}]+\\}", "$1\\${benchNoopExecution}")
-			.replace("${merchantContact.phoneOnFile(caseNumber)}", "on file");
+			.replace("${merchantContact.phoneOnFile(caseNumber)}", "on file")
+			// the stop and unbind timers fall due at once, as in the measured service
+			.replace("${unbindSchedule.stopAt(execution)}", "${now()}")
+			.replace("${unbindSchedule.unbindAt(execution)}", "${now()}");
 		engine.getBean(RepositoryService.class)
 			.createDeployment()
 			.name("bench-noop")

@@ -32,7 +32,9 @@ import org.unbinddesk.support.TestProfiles;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:unbinddesk-dashboard-page;DB_CLOSE_DELAY=-1",
-				"camunda.bpm.generate-unique-process-engine-name=true" })
+				"camunda.bpm.generate-unique-process-engine-name=true",
+				// the shipped business zone (the other tests run in the test machine's own)
+				"unbinddesk.business-zone=Asia/Shanghai" })
 @ActiveProfiles(resolver = TestProfiles.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardPageTests {

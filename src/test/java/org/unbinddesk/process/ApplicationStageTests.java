@@ -230,6 +230,10 @@ class ApplicationStageTests extends ProcessTestSupport {
 
 		assertThat(pi).isEnded().hasPassed("Event_FeeLapsedWithdrawn", "Event_Withdrawn");
 		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("the fee was not accepted in time");
+		// the merchant did not withdraw anything: the fee was not confirmed in time; a sole trader is its 经营者
+		assertThat(noticesOf(pi).get(0).getTextZh()).contains("经营者预留手机号").doesNotContain("法人");
+		assertThat(noticesOf(pi).get(noticesOf(pi).size() - 1).getTextZh()).contains("费用逾期未确认")
+			.doesNotContain("已撤回");
 	}
 
 }

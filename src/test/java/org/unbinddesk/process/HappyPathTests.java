@@ -65,11 +65,15 @@ class HappyPathTests extends ProcessTestSupport {
 		assertThat(refunds.findByCaseNumber(caseNumber(pi))).get()
 			.satisfies(r -> assertThat(r.getAmount()).isEqualByComparingTo("299.00"));
 		assertThat(noticesOf(pi)).extracting(Notice::getType)
-			.containsExactly(NoticeType.FEE_NOTICE, NoticeType.CONFIRMATION);
-		assertThat(noticesOf(pi).get(1).getTextZh()).contains(m.terminalId(), "已与您的商户账户解绑", "押金￥299.00的退还已启动",
+			.containsExactly(NoticeType.FEE_NOTICE, NoticeType.APPROVAL, NoticeType.CONFIRMATION);
+		// told what happens next: when the terminal stops, and that the deposit comes back with the device
+		assertThat(noticesOf(pi).get(1).getTextZh()).contains("已审核通过", "日切后停止交易", "年", "退还押金￥299.00")
+			.doesNotContain("APPROVAL", "￥0.00");
+		assertThat(noticesOf(pi).get(0).getTextZh()).contains("不收取任何费用", "退还押金￥299.00");
+		assertThat(noticesOf(pi).get(2).getTextZh()).contains(m.terminalId(), "已与您的商户账户解绑", "押金￥299.00的退还已启动",
 				"受理编号", "【示例收单】", "工作人员不会向您索要验证码")
 			.doesNotContain("案件号", "元");
-		assertThat(noticesOf(pi).get(1).getTextEn()).contains("is now unbound", "CNY 299.00");
+		assertThat(noticesOf(pi).get(2).getTextEn()).contains("is now unbound", "CNY 299.00");
 	}
 
 	@Test
@@ -112,6 +116,22 @@ class HappyPathTests extends ProcessTestSupport {
 
 		assertThat(pi).isEnded().hasPassed("Event_FeeAccepted", "Event_TerminalUnbound");
 		assertThat(registry.isBound(m)).isFalse();
+	}
+
+	@Test
+	void aDeviceWithoutDepositIsNeverPromisedARefundOfNothing() {
+		Merchant m = registry.merchant(new Spec().purchased());
+		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
+		runAsyncSteps(pi);
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
+		runAsyncSteps(pi);
+
+		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
+		assertThat(noticesOf(pi)).extracting(Notice::getType)
+			.containsExactly(NoticeType.FEE_NOTICE, NoticeType.APPROVAL, NoticeType.CONFIRMATION);
+		assertThat(noticesOf(pi).get(0).getTextZh()).contains("不收取任何费用").doesNotContain("押金");
+		assertThat(noticesOf(pi).get(1).getTextZh()).contains("已审核通过").doesNotContain("押金");
+		assertThat(noticesOf(pi).get(2).getTextZh()).doesNotContain("￥0.00");
 	}
 
 	@Test
