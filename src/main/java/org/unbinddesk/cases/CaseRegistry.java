@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.audit.AuditLog;
+import org.unbinddesk.audit.RefusalLog;
 import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.cases.Registration.InvalidReason;
 import org.unbinddesk.registry.Binding;
@@ -57,8 +58,12 @@ public class CaseRegistry {
 
 	private final CaseMetrics metrics;
 
+	private final RefusalLog refusals;
+
 	CaseRegistry(UnbindingCaseRepository cases, MerchantRepository merchants, TerminalRepository terminals,
-			BindingRepository bindings, AuditLog audit, Clock clock, CaseLimits limits, CaseMetrics metrics) {
+			BindingRepository bindings, AuditLog audit, RefusalLog refusals, Clock clock, CaseLimits limits,
+			CaseMetrics metrics) {
+		this.refusals = refusals;
 		this.limits = limits;
 		this.metrics = metrics;
 		this.cases = cases;
@@ -299,20 +304,38 @@ public class CaseRegistry {
 		get(caseNumber).recordBlocks(reasons);
 	}
 
-	/** A reviewer approved; refused (with the reason) for a blocked or closed case. */
+	/** A reviewer approved; refused (with the reason, audited) for a blocked or closed case. */
 	@Transactional
 	public UnbindingCase approve(String caseNumber, String reviewer) {
 		UnbindingCase unbindingCase = get(caseNumber);
-		unbindingCase.approve(reviewer, LocalDateTime.now(clock));
+		audited(unbindingCase, "APPROVAL_REFUSED", () -> unbindingCase.approve(reviewer, LocalDateTime.now(clock)));
 		return unbindingCase;
 	}
 
-	/** The second approval of a high-risk case; refused for the first approver. */
+	/** The second approval of a high-risk case; refused (audited) for the first approver. */
 	@Transactional
 	public UnbindingCase approveSecond(String caseNumber, String approver) {
 		UnbindingCase unbindingCase = get(caseNumber);
-		unbindingCase.approveSecond(approver, LocalDateTime.now(clock));
+		audited(unbindingCase, "SECOND_APPROVAL_REFUSED",
+				() -> unbindingCase.approveSecond(approver, LocalDateTime.now(clock)));
 		return unbindingCase;
+	}
+
+	/** Four eyes on claiming or completing the second approval: the first approver is refused, and that is audited. */
+	public void refuseFirstApprover(String caseNumber, String user) {
+		UnbindingCase unbindingCase = get(caseNumber);
+		audited(unbindingCase, "SECOND_APPROVAL_REFUSED", () -> unbindingCase.refuseFirstApprover(user));
+	}
+
+	/** Runs a change the case may refuse; a refusal is recorded (in its own transaction) and passed on. */
+	private void audited(UnbindingCase unbindingCase, String action, Runnable change) {
+		try {
+			change.run();
+		}
+		catch (CaseRuleViolation refused) {
+			refusals.refused(unbindingCase, action, refused.getMessage());
+			throw refused;
+		}
 	}
 
 	/**

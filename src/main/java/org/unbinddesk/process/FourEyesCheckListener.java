@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
-import org.unbinddesk.cases.UnbindingCase;
 
 /**
  * Four eyes on "Give second approval": the engine refuses to assign the task to, or let it be completed by, the person
@@ -29,18 +28,17 @@ class FourEyesCheckListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		UnbindingCase unbindingCase = cases.ofProcess(task.getProcessInstanceId());
+		String caseNumber = cases.ofProcess(task.getProcessInstanceId()).getCaseNumber();
 		if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-			unbindingCase.refuseFirstApprover(task.getAssignee());
+			cases.refuseFirstApprover(caseNumber, task.getAssignee());
 			return;
 		}
 		String approver = ExecutionValues.actor(task);
 		if (approver == null) {
 			throw new BadUserRequestException("请先认领任务，再给出第二次批准");
 		}
-		unbindingCase.refuseFirstApprover(approver);
-		unbindingCase.refuseFirstApprover(task.getAssignee());
-		String caseNumber = unbindingCase.getCaseNumber();
+		cases.refuseFirstApprover(caseNumber, approver);
+		cases.refuseFirstApprover(caseNumber, task.getAssignee());
 		String decision = text(task, SECOND_APPROVAL_DECISION);
 		String detail;
 		if (RecordReviewDecisionListener.APPROVE.equals(decision)) {

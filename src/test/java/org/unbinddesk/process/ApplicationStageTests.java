@@ -196,6 +196,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "APPROVE")))
 			.hasMessageContaining("案件存在未解除的限制（资金冻结），不能批准");
+		assertThat(auditActionsOf(pi)).contains("APPROVAL_REFUSED");
 
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "REJECT", "rejectionReason", "账户资金冻结，请解冻后再申请"));

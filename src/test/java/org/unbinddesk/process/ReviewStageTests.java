@@ -186,6 +186,7 @@ class ReviewStageTests extends ProcessTestSupport {
 			.hasMessageContaining("高风险案件需由另一位主管复核：您已给出第一次批准（supervisor1）");
 		identity.clearAuthentication();
 		assertThat(pi).isWaitingAt("Task_GiveSecondApproval");
+		assertThat(auditActionsOf(pi)).contains("SECOND_APPROVAL_REFUSED");
 
 		completeAs("supervisor2", taskAt(pi, "Task_GiveSecondApproval"), Map.of("secondApprovalDecision", "APPROVE"));
 		runAsyncSteps(pi);
