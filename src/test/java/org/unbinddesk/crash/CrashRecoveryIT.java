@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The packaged service is killed with SIGKILL while cases wait at review, and again while unbind jobs are due; after
+ * The packaged service is killed with SIGKILL while cases wait at review, and again while approved cases' jobs are due; after
  * each restart every case is still there, and in the end every case is unbound exactly once. On the H2 file database
  * and on PostgreSQL.
  */
@@ -96,7 +96,7 @@ class CrashRecoveryIT {
 		awaitAll(first.port, cases, c -> "REVIEW".equals(c.get("stage").asText()));
 		first.kill();
 
-		// second life without a job executor, so the unbind jobs of approved cases are certainly due when it dies
+		// second life without a job executor, so the jobs of approved cases are certainly due when it dies
 		ServiceProcess second = ServiceProcess.start(name + "-2", workingDirectory, env, profiles,
 				"--camunda.bpm.job-execution.enabled=false");
 		for (String caseNumber : cases) {
@@ -104,9 +104,10 @@ class CrashRecoveryIT {
 		}
 		List<String> approvedBeforeCrash = cases.subList(0, CASES / 2);
 		approvedBeforeCrash.forEach(c -> approve(second.port, c));
-		assertThat(jdbc.sql("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'Task_UnbindTerminal'")
+		// approved cases wait for the cut-off (due at once with wait-for-settlement=false), then stop and unbind
+		assertThat(jdbc.sql("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'Event_CutOffReached'")
 			.query(Long.class)
-			.single()).as("unbind jobs due at the crash").isEqualTo(CASES / 2);
+			.single()).as("stop timers due at the crash").isEqualTo(CASES / 2);
 		second.kill();
 
 		ServiceProcess third = ServiceProcess.start(name + "-3", workingDirectory, env, profiles);
