@@ -9,7 +9,9 @@ import org.unbinddesk.support.WebTestSupport;
 /**
  * As the postgres profile sets it: Prometheus and the API docs need a login; health stays open for load balancers.
  */
-@TestPropertySource(properties = { "unbinddesk.security.open-docs-and-metrics=false",
+// a context of its own: its engine must not take the name of the shared one, whose REST API and web apps find it by name
+@TestPropertySource(properties = { "camunda.bpm.generate-unique-process-engine-name=true",
+		"unbinddesk.security.open-docs-and-metrics=false",
 		"spring.datasource.url=jdbc:h2:mem:unbinddesk-closed-docs;DB_CLOSE_DELAY=-1" })
 class ClosedDocsAndMetricsTests extends WebTestSupport {
 

@@ -55,7 +55,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
  * for operations and shown in the case view; signed receipts from the gateway mark it DELIVERED.
  */
 @AutoConfigureObservability
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:unbinddesk-notices;DB_CLOSE_DELAY=-1",
+// a context of its own: its engine must not take the name of the shared one, whose REST API and web apps find it by name
+@TestPropertySource(properties = { "camunda.bpm.generate-unique-process-engine-name=true",
+		"spring.datasource.url=jdbc:h2:mem:unbinddesk-notices;DB_CLOSE_DELAY=-1",
 		"unbinddesk.notices.delivery=gateways", "unbinddesk.notices.callback-secret=receipt-secret",
 		"unbinddesk.notices.sms.read-timeout=1s", "unbinddesk.notices.wechat.read-timeout=1s",
 		"unbinddesk.notices.sms.account=acq-test", "unbinddesk.notices.dispatch.batch=200",

@@ -34,7 +34,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * JSON signed with HMAC-SHA256 of the body with the client's secret, in the order they happened; a receiver that
  * fails holds the case's later events back until it takes the earlier one.
  */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:unbinddesk-webhooks;DB_CLOSE_DELAY=-1")
+// a context of its own: its engine must not take the name of the shared one, whose REST API and web apps find it by name
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:unbinddesk-webhooks;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.generate-unique-process-engine-name=true" })
 class WebhookTests extends WebTestSupport {
 
 	static final WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
