@@ -119,6 +119,20 @@ class HappyPathTests extends ProcessTestSupport {
 	}
 
 	@Test
+	void everyLogLineOfACasesBackgroundWorkNamesTheCase() throws Exception {
+		Merchant m = registry.merchant();
+		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
+		runAsyncSteps(pi);
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
+		runAsyncSteps(pi);
+
+		String caseNumber = caseNumber(pi);
+		assertThat(java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/test-logs/unbind-desk-tests.log")))
+			.anySatisfy(line -> assertThat(line).contains("[" + caseNumber + "]", "Case " + caseNumber + ": terminal",
+					"unbound from merchant " + m.merchantNo()));
+	}
+
+	@Test
 	void aDeviceWithoutDepositIsNeverPromisedARefundOfNothing() {
 		Merchant m = registry.merchant(new Spec().purchased());
 		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
