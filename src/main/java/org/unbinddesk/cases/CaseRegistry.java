@@ -21,7 +21,6 @@ import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.cases.Registration.InvalidReason;
 import org.unbinddesk.registry.Binding;
 import org.unbinddesk.registry.BindingRepository;
-import org.unbinddesk.registry.Merchant;
 import org.unbinddesk.registry.MerchantRepository;
 import org.unbinddesk.registry.Terminal;
 import org.unbinddesk.registry.TerminalRepository;
@@ -72,11 +71,6 @@ public class CaseRegistry {
 		this.bindings = bindings;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	@Transactional
-	public Registration register(String caseNumber, String processInstanceId, CaseRequest given) {
-		return register(caseNumber, processInstanceId, given, List.of());
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package org.unbinddesk.process;
 
-import static org.unbinddesk.process.ExecutionValues.text;
 import static org.unbinddesk.process.ProcessVariables.*;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -9,7 +8,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
-import org.unbinddesk.system.Masks;
 
 /**
  * Completing "Call merchant back": the agent must say whether the legal person confirmed the request.

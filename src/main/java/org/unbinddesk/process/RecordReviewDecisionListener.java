@@ -19,7 +19,6 @@ import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseMetrics;
 import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.documents.DocumentService;
-import org.unbinddesk.system.Masks;
 
 /**
  * Completing "Review unbinding application": the engine refuses a decision without what it needs (a rejection without

@@ -1,6 +1,5 @@
 package org.unbinddesk.process;
 
-import java.time.Duration;
 import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,8 +19,6 @@ public class UnbindingSettings {
 
 	/** How long a merchant has to accept a non-zero fee before the case is withdrawn. */
 	private Period feeDecisionDeadline = Period.ofDays(7);
-
-
 
 	/** Working days a reviewer has before the review is escalated to supervisors. */
 	private int reviewSlaWorkingDays = 1;
@@ -52,10 +49,6 @@ public class UnbindingSettings {
 	public Period feeDecisionDeadlinePeriod() {
 		return feeDecisionDeadline;
 	}
-
-
-
-
 
 	public int getReviewSlaWorkingDays() {
 		return reviewSlaWorkingDays;

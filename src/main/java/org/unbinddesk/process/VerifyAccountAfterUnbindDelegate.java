@@ -1,6 +1,5 @@
 package org.unbinddesk.process;
 
-import static org.unbinddesk.process.ExecutionValues.text;
 import static org.unbinddesk.process.ProcessVariables.*;
 
 import java.util.List;
