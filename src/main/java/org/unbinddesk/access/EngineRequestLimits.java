@@ -17,7 +17,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.unbinddesk.api.ProblemTypes;
+import org.unbinddesk.problem.ProblemTypes;
+import org.unbinddesk.problem.Problems;
 
 /**
  * In front of the engine's REST API and the web apps' own API, before their login: refuses state-changing calls

@@ -11,11 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.unbinddesk.api.ProblemTypes;
-import org.unbinddesk.system.Groups;
+import org.unbinddesk.problem.ProblemTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.unbinddesk.problem.Problems;
 
 /**
  * A case begins at "Unbinding requested" and nowhere else: an engine start that carries start instructions or asks to

@@ -1,11 +1,11 @@
 package org.unbinddesk.access;
 
-import static org.unbinddesk.system.Groups.ADMINS;
-import static org.unbinddesk.system.Groups.AGENTS;
-import static org.unbinddesk.system.Groups.INTAKE;
-import static org.unbinddesk.system.Groups.OPERATIONS;
-import static org.unbinddesk.system.Groups.REVIEWERS;
-import static org.unbinddesk.system.Groups.SUPERVISORS;
+import static org.unbinddesk.access.Groups.ADMINS;
+import static org.unbinddesk.access.Groups.AGENTS;
+import static org.unbinddesk.access.Groups.INTAKE;
+import static org.unbinddesk.access.Groups.OPERATIONS;
+import static org.unbinddesk.access.Groups.REVIEWERS;
+import static org.unbinddesk.access.Groups.SUPERVISORS;
 
 import java.io.IOException;
 
@@ -30,7 +30,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.unbinddesk.api.ProblemTypes;
+import org.unbinddesk.problem.ProblemTypes;
+import org.unbinddesk.problem.Problems;
 
 /**
  * Who may open what of the service's own pages and API, with Spring Security: HTTP Basic against the engine's users,

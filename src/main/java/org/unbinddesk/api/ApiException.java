@@ -3,6 +3,7 @@ package org.unbinddesk.api;
 import java.util.Map;
 
 import org.springframework.http.ProblemDetail;
+import org.unbinddesk.problem.ProblemTypes;
 
 /**
  * A problem the API reports as such: its kind, a human detail and any properties the client can act on (the open

@@ -40,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.unbinddesk.problem.ProblemTypes;
 
 /**
  * Turns every failure of the API into an RFC 7807 problem with a stable type: field errors for validation, never a

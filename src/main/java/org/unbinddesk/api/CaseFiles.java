@@ -1,10 +1,10 @@
 package org.unbinddesk.api;
 
-import static org.unbinddesk.system.Groups.ADMINS;
-import static org.unbinddesk.system.Groups.AGENTS;
-import static org.unbinddesk.system.Groups.OPERATIONS;
-import static org.unbinddesk.system.Groups.REVIEWERS;
-import static org.unbinddesk.system.Groups.SUPERVISORS;
+import static org.unbinddesk.access.Groups.ADMINS;
+import static org.unbinddesk.access.Groups.AGENTS;
+import static org.unbinddesk.access.Groups.OPERATIONS;
+import static org.unbinddesk.access.Groups.REVIEWERS;
+import static org.unbinddesk.access.Groups.SUPERVISORS;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +28,7 @@ import org.unbinddesk.documents.DocumentRefused;
 import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.documents.DocumentSettings;
 import org.unbinddesk.documents.Watermark;
+import org.unbinddesk.problem.ProblemTypes;
 
 /**
  * The merchant's files through the case API: uploads by intake systems and agents, reads by those who work cases.

@@ -26,10 +26,11 @@ import org.unbinddesk.cases.CaseRegistry.RegistryCheck;
 import org.unbinddesk.cases.CaseRequest;
 import org.unbinddesk.cases.Registration.InvalidReason;
 import org.unbinddesk.cases.UnbindingCase;
-import org.unbinddesk.system.EngineAccess;
+import org.unbinddesk.runtime.EngineAccess;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.unbinddesk.problem.ProblemTypes;
 
 /**
  * Opens a case for an intake system: checks the request against the registry first (nothing is recorded for a bad

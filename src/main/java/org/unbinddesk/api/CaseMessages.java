@@ -19,8 +19,9 @@ import org.unbinddesk.consent.ConsentCodes;
 import org.unbinddesk.consent.ConsentPurpose;
 import org.unbinddesk.consent.ConsentRefused;
 import org.unbinddesk.documents.DocumentService;
-import org.unbinddesk.system.EngineAccess;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.runtime.EngineAccess;
+import org.unbinddesk.privacy.Masks;
+import org.unbinddesk.problem.ProblemTypes;
 
 /**
  * Passes a merchant's answer to the case waiting for it, by correlating the message the process waits for. A case

@@ -38,10 +38,11 @@ import org.unbinddesk.documents.CaseDocuments;
 import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.notice.Notice;
 import org.unbinddesk.notice.NoticeRepository;
-import org.unbinddesk.registry.MerchantRepository;
-import org.unbinddesk.registry.Terminal;
-import org.unbinddesk.registry.TerminalRepository;
-import org.unbinddesk.system.EngineAccess;
+import org.unbinddesk.merchant.MerchantRepository;
+import org.unbinddesk.merchant.Terminal;
+import org.unbinddesk.merchant.TerminalRepository;
+import org.unbinddesk.runtime.EngineAccess;
+import org.unbinddesk.problem.ProblemTypes;
 
 /**
  * Reads cases for the API: the registry's case row, the process's decisions from the engine's history, open tasks,

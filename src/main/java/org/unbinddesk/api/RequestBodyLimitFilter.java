@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.unbinddesk.problem.ProblemTypes;
 
 /**
  * Refuses request bodies over a limit with 413, whether the client declares the length or streams it chunked.

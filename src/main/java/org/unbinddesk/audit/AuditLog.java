@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.UnbindingCase;
-import org.unbinddesk.system.EngineAccess;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.runtime.EngineAccess;
+import org.unbinddesk.privacy.Masks;
 
 /**
  * Writes audit rows. The actor is the engine user on whose behalf the step runs (the one who completed a task or

@@ -19,11 +19,11 @@ import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.audit.RefusalLog;
 import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.cases.Registration.InvalidReason;
-import org.unbinddesk.registry.Binding;
-import org.unbinddesk.registry.BindingRepository;
-import org.unbinddesk.registry.MerchantRepository;
-import org.unbinddesk.registry.Terminal;
-import org.unbinddesk.registry.TerminalRepository;
+import org.unbinddesk.merchant.Binding;
+import org.unbinddesk.merchant.BindingRepository;
+import org.unbinddesk.merchant.MerchantRepository;
+import org.unbinddesk.merchant.Terminal;
+import org.unbinddesk.merchant.TerminalRepository;
 
 /**
  * Opens, moves and closes cases in the registry. Opening checks the contact against the registry (DOMAIN step 1):

@@ -15,7 +15,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.privacy.Masks;
 
 /**
  * The registry's record of one unbinding case. It holds what the process must not: the applicant's full ID and phone

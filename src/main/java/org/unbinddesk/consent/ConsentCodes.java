@@ -18,8 +18,8 @@ import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.notice.Notice;
 import org.unbinddesk.notice.NoticeDispatcher;
 import org.unbinddesk.notice.NoticeService;
-import org.unbinddesk.registry.MerchantRepository;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.merchant.MerchantRepository;
+import org.unbinddesk.privacy.Masks;
 
 /**
  * Consent by one-time code: a 6-digit code goes by SMS to the legal person's phone on file (never a number from the

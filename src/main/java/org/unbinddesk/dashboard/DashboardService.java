@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.cases.Outcome;
 import org.unbinddesk.cases.Stage;
-import org.unbinddesk.system.EngineAccess;
+import org.unbinddesk.runtime.EngineAccess;
 import org.unbinddesk.dashboard.Dashboard.Breaches;
 import org.unbinddesk.dashboard.Dashboard.Day;
 import org.unbinddesk.dashboard.Dashboard.Duration;

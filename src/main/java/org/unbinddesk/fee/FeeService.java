@@ -10,7 +10,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
-import org.unbinddesk.registry.Terminal;
+import org.unbinddesk.merchant.Terminal;
 
 /**
  * Decides fee and deposit refund with the {@code UnbindingFee} decision table, where business users keep the rules.

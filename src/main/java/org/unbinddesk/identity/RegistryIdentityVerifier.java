@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.ApplicantRole;
-import org.unbinddesk.registry.Merchant;
-import org.unbinddesk.registry.MerchantRepository;
+import org.unbinddesk.merchant.Merchant;
+import org.unbinddesk.merchant.MerchantRepository;
 
 /**
  * Three-element check against the legal person in the registry. The ID check digit is validated first; an authorised

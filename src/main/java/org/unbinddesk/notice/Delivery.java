@@ -1,6 +1,6 @@
 package org.unbinddesk.notice;
 
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.privacy.Masks;
 
 /**
  * One message to hand to a channel: where it goes (read from the registry just now), what it says, and the id the

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.unbinddesk.api.ProblemTypes;
+import org.unbinddesk.problem.ProblemTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,7 +117,7 @@ class DeliveryReceipts {
 	}
 
 	private static String brief(String text) {
-		String masked = org.unbinddesk.system.Masks.scrub(text, 200);
+		String masked = org.unbinddesk.privacy.Masks.scrub(text, 200);
 		return masked == null ? null : masked.replaceAll("\\s+", " ");
 	}
 

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.privacy.Masks;
 
 /**
  * The demo's stand-in for every channel ({@code unbinddesk.notices.delivery=outbox}, set by the demo profile): each

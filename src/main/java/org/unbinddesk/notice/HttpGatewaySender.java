@@ -7,7 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.unbinddesk.notice.NoticeProperties.Gateway;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.privacy.Masks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unbinddesk.notice.NoticeSender.DeliveryFailed;
-import org.unbinddesk.registry.Merchant;
-import org.unbinddesk.registry.MerchantRepository;
+import org.unbinddesk.merchant.Merchant;
+import org.unbinddesk.merchant.MerchantRepository;
 
 /**
  * Delivers the outbox: every few seconds each node takes due notices, one by one, by a conditional update that only

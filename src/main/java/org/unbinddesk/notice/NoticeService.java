@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.UnbindingCase;
-import org.unbinddesk.registry.Merchant;
-import org.unbinddesk.registry.MerchantRepository;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.merchant.Merchant;
+import org.unbinddesk.merchant.MerchantRepository;
+import org.unbinddesk.privacy.Masks;
 
 /**
  * Writes merchant notices to the outbox, in Simplified Chinese and English, each signed 【acquirer】 with the official

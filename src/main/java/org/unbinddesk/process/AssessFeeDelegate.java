@@ -10,7 +10,7 @@ import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.fee.FeeAssessment;
 import org.unbinddesk.fee.FeeService;
-import org.unbinddesk.registry.TerminalRepository;
+import org.unbinddesk.merchant.TerminalRepository;
 
 /**
  * "Assess fee": the {@code UnbindingFee} table decides fee and deposit refund.

@@ -9,7 +9,7 @@ import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
-import org.unbinddesk.registry.TerminalRepository;
+import org.unbinddesk.merchant.TerminalRepository;
 import org.unbinddesk.risk.RiskAssessment;
 import org.unbinddesk.risk.RiskService;
 

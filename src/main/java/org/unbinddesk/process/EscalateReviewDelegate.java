@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
-import org.unbinddesk.system.Groups;
+import org.unbinddesk.access.Groups;
 
 /**
  * "Escalate review to supervisors": the overdue review task becomes visible to supervisors too, and comes first.

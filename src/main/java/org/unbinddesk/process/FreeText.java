@@ -3,7 +3,8 @@ package org.unbinddesk.process;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.privacy.Masks;
+import org.unbinddesk.process.ExecutionValues;
 
 /**
  * Free text people type into a form or an API call (a rejection reason, a comment): any long number in it (a phone,

@@ -2,8 +2,8 @@ package org.unbinddesk.process;
 
 import org.springframework.stereotype.Component;
 import org.unbinddesk.cases.CaseRegistry;
-import org.unbinddesk.registry.Merchant;
-import org.unbinddesk.registry.MerchantRepository;
+import org.unbinddesk.merchant.Merchant;
+import org.unbinddesk.merchant.MerchantRepository;
 
 /**
  * The legal person's phone number on file, for the agent who calls back ({@code ${merchantContact.phoneOnFile(...)}}

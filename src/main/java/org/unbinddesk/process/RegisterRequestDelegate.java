@@ -17,7 +17,7 @@ import org.unbinddesk.cases.CaseRequest;
 import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.Registration;
 import org.unbinddesk.cases.UnbindingCase;
-import org.unbinddesk.registry.MerchantRepository;
+import org.unbinddesk.merchant.MerchantRepository;
 import org.unbinddesk.unbind.DeviceDisposition;
 
 /**

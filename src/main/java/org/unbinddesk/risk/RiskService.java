@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
-import org.unbinddesk.registry.Binding;
-import org.unbinddesk.registry.BindingRepository;
-import org.unbinddesk.registry.SettlementAccountRepository;
-import org.unbinddesk.registry.Terminal;
+import org.unbinddesk.merchant.Binding;
+import org.unbinddesk.merchant.BindingRepository;
+import org.unbinddesk.merchant.SettlementAccountRepository;
+import org.unbinddesk.merchant.Terminal;
 
 /**
  * Gathers the facts behind the risk signals of DOMAIN.md from the registry and lets the {@code UnbindingRisk} table

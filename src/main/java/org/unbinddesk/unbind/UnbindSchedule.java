@@ -14,7 +14,7 @@ import org.unbinddesk.calendar.WorkingCalendar;
 import org.unbinddesk.cases.Reason;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
-import org.unbinddesk.registry.MerchantRepository;
+import org.unbinddesk.merchant.MerchantRepository;
 
 /**
  * When an approved case's terminal stops and when it is unbound, the way the trade does it: the terminal stops taking

@@ -17,15 +17,15 @@ import org.unbinddesk.cases.Reason;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
-import org.unbinddesk.registry.Binding;
-import org.unbinddesk.registry.BindingRepository;
-import org.unbinddesk.registry.Merchant;
-import org.unbinddesk.registry.MerchantRepository;
-import org.unbinddesk.registry.SettlementAccount;
-import org.unbinddesk.registry.SettlementAccountRepository;
-import org.unbinddesk.registry.Terminal;
-import org.unbinddesk.registry.TerminalRepository;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.merchant.Binding;
+import org.unbinddesk.merchant.BindingRepository;
+import org.unbinddesk.merchant.Merchant;
+import org.unbinddesk.merchant.MerchantRepository;
+import org.unbinddesk.merchant.SettlementAccount;
+import org.unbinddesk.merchant.SettlementAccountRepository;
+import org.unbinddesk.merchant.Terminal;
+import org.unbinddesk.merchant.TerminalRepository;
+import org.unbinddesk.privacy.Masks;
 
 /**
  * Carries out the unbind in the registry, in one transaction: the binding goes, the terminal is disabled, an audit

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import org.unbinddesk.system.Masks;
+import org.unbinddesk.privacy.Masks;
 
 /**
  * POSTs webhook events to each client's URL, in order per case: an event is due only when no earlier event of the

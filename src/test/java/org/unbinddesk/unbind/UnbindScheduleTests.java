@@ -14,7 +14,7 @@ import org.unbinddesk.calendar.WorkingCalendar;
 import org.unbinddesk.cases.CaseRequest;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
-import org.unbinddesk.registry.MerchantRepository;
+import org.unbinddesk.merchant.MerchantRepository;
 import org.unbinddesk.support.WebTestSupport;
 
 /**
