@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 
-import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -22,7 +21,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.unbinddesk.process.ProcessVariables;
+import org.unbinddesk.cases.CaseProcess;
 
 /**
  * Who may do what in the engine, set at startup to exactly these rights (a right withdrawn here is withdrawn from a
@@ -45,10 +44,6 @@ class AccessPolicy implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
 
-	/** Everyone who works cases in Tasklist; intake systems work through {@code /api} only and hold no engine rights. */
-	static final List<String> CASE_READERS = List.of(Groups.AGENTS, Groups.REVIEWERS, Groups.SUPERVISORS,
-			Groups.OPERATIONS);
-
 	private final AuthorizationService authorizations;
 
 	AccessPolicy(AuthorizationService authorizations) {
@@ -57,7 +52,7 @@ class AccessPolicy implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (String group : CASE_READERS) {
+		for (String group : Groups.CASE_READERS) {
 			exactly(group, Resources.APPLICATION, "tasklist", ACCESS);
 		}
 		exactly(Groups.SUPERVISORS, Resources.APPLICATION, "cockpit", ACCESS);
@@ -67,31 +62,31 @@ class AccessPolicy implements ApplicationRunner {
 		// variables, correlates messages (the case API does that as the service), migrates, suspends or deletes.
 		// Tasklist's filter columns (case, merchant, terminal, risk) are process variables: reading them needs
 		// READ_INSTANCE (the process holds no full ID, card or phone number)
-		exactly(Groups.AGENTS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, READ_INSTANCE,
+		exactly(Groups.AGENTS, Resources.PROCESS_DEFINITION, CaseProcess.ID, READ, READ_INSTANCE,
 				CREATE_INSTANCE);
 		exactly(Groups.AGENTS, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
-		exactly(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, READ_INSTANCE);
+		exactly(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, CaseProcess.ID, READ, READ_INSTANCE);
 		exactly(Groups.REVIEWERS, Resources.PROCESS_INSTANCE, Authorization.ANY);
 		// supervisors watch every case in Cockpit
-		exactly(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, READ_INSTANCE,
+		exactly(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, CaseProcess.ID, READ, READ_INSTANCE,
 				READ_HISTORY);
 		exactly(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, Authorization.ANY, READ);
 		// operations watch cases and retry failed jobs in Cockpit; they change no case otherwise
-		exactly(Groups.OPERATIONS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID, READ, READ_INSTANCE,
+		exactly(Groups.OPERATIONS, Resources.PROCESS_DEFINITION, CaseProcess.ID, READ, READ_INSTANCE,
 				READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);
 		exactly(Groups.OPERATIONS, Resources.PROCESS_INSTANCE, Authorization.ANY, READ,
 				ProcessInstancePermissions.RETRY_JOB);
 		exactly(Groups.OPERATIONS, Resources.DEPLOYMENT, Authorization.ANY, READ);
-		for (String group : CASE_READERS) {
+		for (String group : Groups.CASE_READERS) {
 			// completing a task runs the next steps, decision tables included, as that person
 			exactly(group, Resources.DECISION_DEFINITION, Authorization.ANY, READ, CREATE_INSTANCE,
 					group.equals(Groups.SUPERVISORS) || group.equals(Groups.OPERATIONS) ? READ_HISTORY : READ);
 		}
 		// rights that intake systems held before they moved to /api only
-		exactly(Groups.INTAKE, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_ID);
+		exactly(Groups.INTAKE, Resources.PROCESS_DEFINITION, CaseProcess.ID);
 		exactly(Groups.INTAKE, Resources.PROCESS_INSTANCE, Authorization.ANY);
 		exactly(Groups.INTAKE, Resources.DECISION_DEFINITION, Authorization.ANY);
-		log.info("Authorizations of {} in place; {} holds no engine rights", CASE_READERS, Groups.INTAKE);
+		log.info("Authorizations of {} in place; {} holds no engine rights", Groups.CASE_READERS, Groups.INTAKE);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.unbinddesk.access;
 
+import java.util.List;
+
 /**
  * The engine groups the product relies on; Tasklist candidate groups, filters and authorizations name them.
  */
@@ -11,6 +13,12 @@ public final class Groups {
 	public static final String SUPERVISORS = "supervisors";
 	public static final String INTAKE = "intake";
 	public static final String ADMINS = "camunda-admin";
+
+	/** Everyone who works cases in Tasklist and reads any case; intake systems read only through {@code /api}. */
+	public static final List<String> CASE_READERS = List.of(AGENTS, REVIEWERS, SUPERVISORS, OPERATIONS);
+
+	/** Every group that logs in to the service's own pages and API. */
+	static final String[] EVERYONE = { INTAKE, AGENTS, REVIEWERS, SUPERVISORS, OPERATIONS, ADMINS };
 
 	private Groups() {
 	}

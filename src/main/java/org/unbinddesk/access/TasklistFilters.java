@@ -15,8 +15,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.unbinddesk.access.AccessPolicy;
-import org.unbinddesk.access.Groups;
 
 /**
  * The saved Tasklist filters every group works from, created once and shared with the groups that work cases. Each
@@ -85,7 +83,7 @@ class TasklistFilters implements ApplicationRunner {
 		}
 		Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
 		filters.saveFilter(filter);
-		for (String group : AccessPolicy.CASE_READERS) {
+		for (String group : Groups.CASE_READERS) {
 			if (Groups.INTAKE.equals(group)) {
 				continue;
 			}

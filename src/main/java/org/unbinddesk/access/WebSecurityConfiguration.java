@@ -4,7 +4,6 @@ import static org.unbinddesk.access.Groups.ADMINS;
 import static org.unbinddesk.access.Groups.AGENTS;
 import static org.unbinddesk.access.Groups.INTAKE;
 import static org.unbinddesk.access.Groups.OPERATIONS;
-import static org.unbinddesk.access.Groups.REVIEWERS;
 import static org.unbinddesk.access.Groups.SUPERVISORS;
 
 import java.io.IOException;
@@ -60,8 +59,7 @@ class WebSecurityConfiguration {
 				: AuthorityAuthorizationManager.hasAnyAuthority(OPERATIONS, SUPERVISORS, ADMINS);
 		AuthorizationManager<RequestAuthorizationContext> docs = openDocs
 				? (authentication, context) -> new AuthorizationDecision(true)
-				: AuthorityAuthorizationManager.hasAnyAuthority(INTAKE, AGENTS, REVIEWERS, SUPERVISORS, OPERATIONS,
-						ADMINS);
+				: AuthorityAuthorizationManager.hasAnyAuthority(Groups.EVERYONE);
 		http.securityMatcher(SERVICE_PATHS)
 			.authenticationProvider(users)
 			.authorizeHttpRequests(requests -> requests
@@ -82,7 +80,7 @@ class WebSecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, "/api/calendar/**")
 				.hasAnyAuthority(OPERATIONS, ADMINS)
 				.requestMatchers(HttpMethod.GET, "/api/**")
-				.hasAnyAuthority(INTAKE, AGENTS, REVIEWERS, SUPERVISORS, OPERATIONS, ADMINS)
+				.hasAnyAuthority(Groups.EVERYONE)
 				.requestMatchers("/api/**")
 				.hasAnyAuthority(INTAKE, AGENTS, ADMINS)
 				.anyRequest()

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unbinddesk.cases.Identifiers;
 import org.unbinddesk.cases.CaseStatus;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.consent.ConsentCodes;
@@ -39,7 +40,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "basic")
 class CaseController {
 
-	static final String CASE_NUMBER = "UB-\\d{8}-\\d{6,8}";
 
 	private final CaseIntake intake;
 
@@ -68,7 +68,7 @@ class CaseController {
 
 	@GetMapping("/{caseNumber}")
 	@Operation(summary = "Follow a case: stage, status, outcome, fee, open tasks, timeline and notices")
-	CaseView get(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber) {
+	CaseView get(@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber) {
 		return queries.view(caseNumber);
 	}
 
@@ -76,8 +76,8 @@ class CaseController {
 	@Operation(summary = "Search cases", description = "Newest first; from/to filter on the day the case was opened.")
 	CaseView.Page search(@RequestParam(required = false) CaseStatus status,
 			@RequestParam(required = false) Stage stage,
-			@RequestParam(required = false) @Pattern(regexp = "\\d{15}", message = "must be 15 digits") String merchantNo,
-			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9]{8}", message = "must be 8 letters or digits") String terminalId,
+			@RequestParam(required = false) @Pattern(regexp = Identifiers.MERCHANT_NO, message = "must be 15 digits") String merchantNo,
+			@RequestParam(required = false) @Pattern(regexp = Identifiers.TERMINAL_ID, message = "must be 8 letters or digits") String terminalId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -89,7 +89,7 @@ class CaseController {
 	@PostMapping(path = "/{caseNumber}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Documents the merchant supplied, as codes alone (message DocumentsSupplied)",
 			description = "For channels that verified the papers elsewhere; recorded as such. Files go to PUT /{caseNumber}/documents/{code}.")
-	CaseView supplyDocuments(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
+	CaseView supplyDocuments(@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.DocumentsSupplied body, Principal client) {
 		messages.supplyDocuments(caseNumber, body.documents(), client.getName());
 		return queries.view(caseNumber);
@@ -97,7 +97,7 @@ class CaseController {
 
 	@PostMapping(path = "/{caseNumber}/fee-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The merchant accepts or declines the fee (messages FeeAccepted / FeeDeclined)")
-	CaseView decideFee(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
+	CaseView decideFee(@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.FeeDecision body) {
 		messages.decideFee(caseNumber, body);
 		return queries.view(caseNumber);
@@ -105,7 +105,7 @@ class CaseController {
 
 	@PostMapping(path = "/{caseNumber}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The merchant cancels the request, until the application is approved (message CancellationRequested)")
-	CaseView cancel(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
+	CaseView cancel(@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.Cancellation body) {
 		messages.cancel(caseNumber, body.reason(), body.otp());
 		return queries.view(caseNumber);
@@ -115,7 +115,7 @@ class CaseController {
 	@Operation(summary = "Send the legal person a one-time code for a fee decision or a cancellation",
 			description = "By SMS to the phone on file, never a number from the request; good for 10 minutes and 5 wrong tries. 202: on its way; 409 when the case does not wait for that decision.")
 	ResponseEntity<ConsentCodes.Issued> requestConsentCode(
-			@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
+			@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.ConsentCodeRequest body) {
 		return ResponseEntity.accepted().body(messages.requestConsentCode(caseNumber, body.purpose()));
 	}
@@ -123,7 +123,7 @@ class CaseController {
 	@GetMapping("/{caseNumber}/notices")
 	@Operation(summary = "The notices sent to the merchant for a case")
 	List<CaseView.NoticeView> notices(
-			@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber) {
+			@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber) {
 		return queries.notices(caseNumber);
 	}
 

@@ -1,6 +1,7 @@
 package org.unbinddesk.api;
 
-import static org.unbinddesk.api.CaseController.CASE_NUMBER;
+import static org.unbinddesk.cases.Identifiers.CASE_NUMBER;
+import static org.unbinddesk.cases.Identifiers.DOCUMENT_CODE;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,8 +41,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "basic")
 class CaseDocumentController {
 
-	private static final String CODE = "[A-Z_]{2,40}";
-
 	private final CaseFiles files;
 
 	private final ObjectMapper json;
@@ -60,7 +59,7 @@ class CaseDocumentController {
 					@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")) }))
 	ResponseEntity<CaseFiles.Uploaded> put(
 			@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
-			@PathVariable @Pattern(regexp = CODE, message = "must be a document code such as ID_CARD") String code,
+			@PathVariable @Pattern(regexp = DOCUMENT_CODE, message = "must be a document code such as ID_CARD") String code,
 			HttpServletRequest request, HttpServletResponse response, Authentication client) throws IOException {
 		return upload(caseNumber, code, request, response, client, true);
 	}
@@ -70,7 +69,7 @@ class CaseDocumentController {
 			description = "As PUT, but always adds a file.")
 	ResponseEntity<CaseFiles.Uploaded> post(
 			@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
-			@PathVariable @Pattern(regexp = CODE, message = "must be a document code such as ID_CARD") String code,
+			@PathVariable @Pattern(regexp = DOCUMENT_CODE, message = "must be a document code such as ID_CARD") String code,
 			HttpServletRequest request, HttpServletResponse response, Authentication client) throws IOException {
 		return upload(caseNumber, code, request, response, client, false);
 	}

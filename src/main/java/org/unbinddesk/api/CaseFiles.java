@@ -1,10 +1,5 @@
 package org.unbinddesk.api;
 
-import static org.unbinddesk.access.Groups.ADMINS;
-import static org.unbinddesk.access.Groups.AGENTS;
-import static org.unbinddesk.access.Groups.OPERATIONS;
-import static org.unbinddesk.access.Groups.REVIEWERS;
-import static org.unbinddesk.access.Groups.SUPERVISORS;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +7,6 @@ import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.slf4j.Logger;
@@ -29,6 +23,8 @@ import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.documents.DocumentSettings;
 import org.unbinddesk.documents.Watermark;
 import org.unbinddesk.problem.ProblemTypes;
+import org.unbinddesk.access.Groups;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * The merchant's files through the case API: uploads by intake systems and agents, reads by those who work cases.
@@ -38,12 +34,6 @@ import org.unbinddesk.problem.ProblemTypes;
 class CaseFiles {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseFiles.class);
-
-	/**
-	 * Who may read a file: the groups whose tasks work cases (agents, reviewers), supervisors, operations and admins.
-	 * Intake systems pass files in but read none back: a leaked intake password must not open every ID card.
-	 */
-	static final Set<String> READERS = Set.of(AGENTS, REVIEWERS, SUPERVISORS, OPERATIONS, ADMINS);
 
 	private final CaseDocuments documents;
 
@@ -96,18 +86,21 @@ class CaseFiles {
 		}
 		CaseDocument d = stored.document();
 		if (stored.created()) {
-			audit.record(c, "DOCUMENT_UPLOADED", "document " + d.id() + " " + code + " " + d.mediaType() + " "
+			audit.record(c, AuditAction.DOCUMENT_UPLOADED, "document " + d.id() + " " + code + " " + d.mediaType() + " "
 					+ d.size() + " bytes, sha256 " + shortSum(d), client);
 		}
 		boolean supplied = messages.fileArrived(caseNumber);
 		return new Uploaded(fileView(d), code, stored.created(), supplied);
 	}
 
-	/** Refuses a reader outside {@link #READERS}, and records the attempt when the case exists. */
+	/**
+	 * Refuses a reader outside {@link Groups#CASE_READERS} and admins, and records the attempt when the case exists.
+	 * Intake systems pass files in but read none back: a leaked intake password must not open every ID card.
+	 */
 	void requireReader(String caseNumber, long id, String user, Collection<String> groups) {
-		if (groups.stream().noneMatch(READERS::contains)) {
+		if (groups.stream().noneMatch(g -> Groups.CASE_READERS.contains(g) || Groups.ADMINS.equals(g))) {
 			queries.findOptional(caseNumber)
-				.ifPresent(c -> audit.record(c, "DOCUMENT_VIEW_REFUSED", "document " + id, user));
+				.ifPresent(c -> audit.record(c, AuditAction.DOCUMENT_VIEW_REFUSED, "document " + id, user));
 			throw new ApiException(ProblemTypes.FORBIDDEN,
 					"Only agents, reviewers, supervisors, operations and admins may read a case's files");
 		}
@@ -132,7 +125,7 @@ class CaseFiles {
 					+ " does not match the checksum taken when it was supplied; it is not shown. The failure is recorded"
 					+ " for operations (audit DOCUMENT_DAMAGED); ask the merchant for the document again.");
 		}
-		audit.record(c, "DOCUMENT_VIEWED", "document " + id + " " + d.code() + " " + d.mediaType() + ", sha256 "
+		audit.record(c, AuditAction.DOCUMENT_VIEWED, "document " + id + " " + d.code() + " " + d.mediaType() + ", sha256 "
 				+ shortSum(d), user);
 		return new Readable(d, content);
 	}
@@ -155,7 +148,7 @@ class CaseFiles {
 
 	private void damaged(UnbindingCase c, DocumentDamaged damaged, String user) {
 		log.error("Document integrity failure: {}", damaged.getMessage());
-		audit.record(c, "DOCUMENT_DAMAGED", "document " + damaged.document().id() + " " + damaged.document().code()
+		audit.record(c, AuditAction.DOCUMENT_DAMAGED, "document " + damaged.document().id() + " " + damaged.document().code()
 				+ " does not match its checksum; read by " + user + " refused", user);
 	}
 

@@ -16,13 +16,18 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unbinddesk.cases.CaseRegistry;
-import org.unbinddesk.cases.CaseRegistry.RegistryCheck;
+import org.unbinddesk.cases.CaseOpening;
+import org.unbinddesk.cases.CaseProcess;
+import org.unbinddesk.cases.CaseRefused;
+import org.unbinddesk.cases.Eligibility;
 import org.unbinddesk.cases.CaseRequest;
 import org.unbinddesk.cases.Registration.InvalidReason;
 import org.unbinddesk.cases.UnbindingCase;
@@ -33,12 +38,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.unbinddesk.problem.ProblemTypes;
 
 /**
- * Opens a case for an intake system: checks the request against the registry first (nothing is recorded for a bad
- * request), then starts {@code TerminalUnbinding}, whose first step gives the case its number, in one transaction
- * with the client's idempotency key. The applicant's ID and phone reach the process as transient variables only.
+ * Opens a case for an intake system: {@link CaseOpening} checks and records it (nothing is recorded for a bad
+ * request), then {@code TerminalUnbinding} starts with its number, in one transaction with the client's idempotency
+ * key. The applicant's ID and phone stay in the registry; the process never holds them.
  */
 @Service
 class CaseIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseIntake.class);
+
+	private final CaseOpening opening;
 
 	private final CaseRegistry registry;
 
@@ -56,9 +65,10 @@ class CaseIntake {
 
 	private final Clock clock;
 
-	CaseIntake(CaseRegistry registry, RuntimeService runtime, ClientIdempotencyKeyRepository keys, EngineAccess engine,
+	CaseIntake(CaseOpening opening, CaseRegistry registry, RuntimeService runtime, ClientIdempotencyKeyRepository keys, EngineAccess engine,
 			TransactionTemplate transaction, ObjectMapper json, Clock clock,
 			@Value("${unbinddesk.api.idempotency-key-lifetime:P7D}") Duration keyLifetime) {
+		this.opening = opening;
 		this.registry = registry;
 		this.engine = engine;
 		this.keyLifetime = keyLifetime;
@@ -80,17 +90,15 @@ class CaseIntake {
 		if (replay.isPresent()) {
 			return replay.get();
 		}
-		CaseRequest caseRequest = toCaseRequest(request);
-		RegistryCheck check = registry.check(caseRequest);
-		if (!check.valid()) {
-			// a request with the same key may have opened the case a moment ago
-			Optional<Opened> opened = check.reason() == InvalidReason.CASE_ALREADY_OPEN ? replay(key, hash)
-					: Optional.empty();
-			return opened.orElseThrow(() -> refusal(check));
-		}
 		try {
-			String caseNumber = transaction.execute(status -> start(request, caseRequest, key, hash));
+			String caseNumber = transaction.execute(status -> start(request, key, hash));
 			return new Opened(registry.get(caseNumber), true);
+		}
+		catch (CaseRefused refused) {
+			// a request with the same key may have opened the case a moment ago
+			Optional<Opened> opened = refused.eligibility().reason() == InvalidReason.CASE_ALREADY_OPEN
+					? replay(key, hash) : Optional.empty();
+			return opened.orElseThrow(() -> refusal(refused.eligibility()));
 		}
 		catch (DataIntegrityViolationException | ProcessEngineException ex) {
 			// lost a race: another request with the same key (wait for it to commit) or for the same terminal won
@@ -98,41 +106,28 @@ class CaseIntake {
 			if (replayed.isPresent()) {
 				return replayed.get();
 			}
-			RegistryCheck now = registry.check(caseRequest);
-			if (!now.valid()) {
-				throw refusal(now);
-			}
+			log.info("Request for terminal {} lost a race to open a case: {}", terminalRef(request), ex.getMessage());
 			throw new ApiException(ProblemTypes.OPEN_CASE_EXISTS,
-					"Another request for terminal " + terminalRef(request) + " is being processed; try again shortly");
+					"Another request for terminal " + terminalRef(request) + " opened a case a moment ago; look it up");
 		}
 	}
 
 	/**
-	 * Starts the case as the service (intake clients hold no engine rights); the process gives it its number. The
-	 * idempotency key is taken in the same transaction, so of two requests with one key exactly one commits.
+	 * Opens the case in the registry (the request is checked there, once), then starts {@code TerminalUnbinding} with the
+	 * case number as the service (intake clients hold no engine rights). The idempotency key is taken in the same
+	 * transaction, so of two requests with one key exactly one commits.
 	 */
-	private String start(OpenCaseRequest request, CaseRequest caseRequest, ClientIdempotencyKey.Id key, String hash) {
-		VariableMap variables = Variables.createVariables()
-			.putValue(CHANNEL, caseRequest.channel())
-			.putValue(MERCHANT_NO, caseRequest.merchantNo())
-			.putValue(REASON, caseRequest.reason())
-			.putValue(APPLICANT_NAME, caseRequest.applicantName())
-			.putValueTyped(APPLICANT_ID_NUMBER, Variables.stringValue(caseRequest.applicantIdNumber(), true))
-			.putValueTyped(APPLICANT_PHONE, Variables.stringValue(caseRequest.applicantPhone(), true))
-			.putValue(APPLICANT_ROLE, caseRequest.applicantRole());
-		putIfGiven(variables, TERMINAL_ID, caseRequest.terminalId());
-		putIfGiven(variables, TERMINAL_SN, caseRequest.terminalSn());
-		putIfGiven(variables, DOCUMENTS, caseRequest.documents());
+	private String start(OpenCaseRequest request, ClientIdempotencyKey.Id key, String hash) {
+		String caseNumber = opening.open(toCaseRequest(request)).getCaseNumber();
+		VariableMap variables = Variables.createVariables();
+		putIfGiven(variables, DOCUMENTS, request.documents() == null ? null : String.join(",", request.documents()));
 		putIfGiven(variables, REPLACEMENT_TERMINAL_SN, request.replacementTerminalSn());
-		String processInstanceId = engine
-			.asService(() -> runtime.createProcessInstanceByKey(PROCESS_ID).setVariables(variables).execute())
-			.getId();
-		UnbindingCase opened = registry.ofProcess(processInstanceId);
-		String caseNumber = opened.getCaseNumber();
-		if (opened.getOutcome() != null || opened.getTerminalSn() == null
-				|| registry.openCaseOf(opened.getTerminalSn()).map(c -> !c.getCaseNumber().equals(caseNumber)).orElse(true)) {
-			// the registry changed between the check and the start: undo everything
-			throw new DataIntegrityViolationException("Case " + caseNumber + " did not get the terminal's open slot");
+		String processInstanceId = engine.asService(() -> runtime.createProcessInstanceByKey(CaseProcess.ID)
+			.businessKey(caseNumber)
+			.setVariables(variables)
+			.execute()).getId();
+		if (!caseNumber.equals(registry.ofProcess(processInstanceId).getCaseNumber())) {
+			throw new IllegalStateException("Case " + caseNumber + " did not join process instance " + processInstanceId);
 		}
 		if (key != null) {
 			keys.saveAndFlush(new ClientIdempotencyKey(key, hash, caseNumber, LocalDateTime.now(clock)));
@@ -190,7 +185,7 @@ class CaseIntake {
 		keys.deleteByCreatedAtBefore(LocalDateTime.now(clock).minus(keyLifetime));
 	}
 
-	private static ApiException refusal(RegistryCheck check) {
+	private static ApiException refusal(Eligibility check) {
 		if (check.reason() == InvalidReason.DAILY_LIMIT_REACHED) {
 			return new ApiException(ProblemTypes.TOO_MANY_REQUESTS, check.reasonText(),
 					Map.of("reason", check.reason().name()));
@@ -205,7 +200,7 @@ class CaseIntake {
 
 	private static CaseRequest toCaseRequest(OpenCaseRequest r) {
 		return new CaseRequest(r.channel().name(), r.merchantNo(), r.terminalId(), r.terminalSn(), r.reason().name(),
-				r.applicant().name().strip(), r.applicant().idNumber().toUpperCase(), r.applicant().phone(),
+				r.applicant().name(), r.applicant().idNumber().toUpperCase(), r.applicant().phone(),
 				r.applicant().role().name(), r.documents() == null ? null : String.join(",", r.documents()));
 	}
 

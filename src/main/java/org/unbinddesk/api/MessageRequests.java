@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.unbinddesk.cases.Identifiers;
 import org.unbinddesk.consent.ConsentPurpose;
 
 /**
@@ -18,7 +19,7 @@ final class MessageRequests {
 	}
 
 	record DocumentsSupplied(
-			@NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z_]{2,40}", message = "must be a document code such as ID_CARD") String> documents) {
+			@NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = Identifiers.DOCUMENT_CODE, message = "must be a document code such as ID_CARD") String> documents) {
 	}
 
 	enum Decision {

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
-import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.runtime.EngineAccess;
 import org.unbinddesk.privacy.Masks;
 
@@ -32,13 +31,13 @@ public class AuditLog {
 		this.clock = clock;
 	}
 
-	public void record(UnbindingCase unbindingCase, String action, String detail) {
+	public void record(AuditedCase unbindingCase, AuditAction action, String detail) {
 		record(unbindingCase, action, detail, currentActor());
 	}
 
-	public void record(UnbindingCase unbindingCase, String action, String detail, String actor) {
+	public void record(AuditedCase unbindingCase, AuditAction action, String detail, String actor) {
 		entries.save(new AuditEntry(unbindingCase.getCaseNumber(), unbindingCase.getTerminalSn(),
-				unbindingCase.getMerchantNo(), action, actor, Masks.scrub(detail, 500), LocalDateTime.now(clock)));
+				unbindingCase.getMerchantNo(), action.name(), actor, Masks.scrub(detail, 500), LocalDateTime.now(clock)));
 	}
 
 	public String currentActor() {

@@ -3,7 +3,6 @@ package org.unbinddesk.audit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.unbinddesk.cases.UnbindingCase;
 
 /**
  * Records that the registry refused a change, in a transaction of its own: the refusal rolls back everything the
@@ -19,7 +18,7 @@ public class RefusalLog {
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void refused(UnbindingCase unbindingCase, String action, String why) {
+	public void refused(AuditedCase unbindingCase, AuditAction action, String why) {
 		audit.record(unbindingCase, action, why);
 	}
 

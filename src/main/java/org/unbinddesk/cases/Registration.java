@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record Registration(UnbindingCase unbindingCase, InvalidReason invalidReason, List<String> reasonArgs) {
 
+	/** A case that was opened valid. */
+	public static Registration valid(UnbindingCase unbindingCase) {
+		return new Registration(unbindingCase, null, List.of());
+	}
+
 	public boolean valid() {
 		return invalidReason == null;
 	}

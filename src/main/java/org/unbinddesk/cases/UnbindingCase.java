@@ -15,6 +15,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.unbinddesk.audit.AuditedCase;
 import org.unbinddesk.privacy.Masks;
 
 /**
@@ -23,7 +24,7 @@ import org.unbinddesk.privacy.Masks;
  */
 @Entity
 @Table(name = "unbinding_case")
-public class UnbindingCase {
+public class UnbindingCase implements AuditedCase {
 
 	@Id
 	@Column(name = "case_number")
@@ -143,6 +144,9 @@ public class UnbindingCase {
 	@Column(name = "fee_accepted_at")
 	private LocalDateTime feeAcceptedAt;
 
+	@Column(name = "unbound_at")
+	private LocalDateTime unboundAt;
+
 	protected UnbindingCase() {
 	}
 
@@ -161,6 +165,14 @@ public class UnbindingCase {
 		this.status = CaseStatus.OPEN;
 		this.stage = Stage.CONTACT;
 		this.openedAt = openedAt;
+	}
+
+	/** A case opened before its process instance started joins it; once. */
+	void joinProcess(String processInstanceId) {
+		if (this.processInstanceId != null) {
+			throw new IllegalStateException("Case " + caseNumber + " already has its process instance");
+		}
+		this.processInstanceId = processInstanceId;
 	}
 
 	public void identifyTerminal(String sn, String terminalId) {
@@ -185,6 +197,20 @@ public class UnbindingCase {
 			default -> {
 			}
 		}
+	}
+
+	/** The terminal was unbound: the binding is gone. */
+	public void markUnbound(LocalDateTime at) {
+		requireOpen("record the unbind");
+		this.unboundAt = at;
+	}
+
+	public boolean isUnbound() {
+		return unboundAt != null;
+	}
+
+	public LocalDateTime getUnboundAt() {
+		return unboundAt;
 	}
 
 	public void recordFee(BigDecimal fee, BigDecimal depositRefund) {

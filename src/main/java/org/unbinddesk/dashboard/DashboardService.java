@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.cases.Outcome;
 import org.unbinddesk.cases.Stage;
+import org.unbinddesk.process.UserTasks;
 import org.unbinddesk.runtime.EngineAccess;
 import org.unbinddesk.dashboard.Dashboard.Breaches;
 import org.unbinddesk.dashboard.Dashboard.Day;
@@ -68,7 +69,17 @@ public class DashboardService {
 		LocalDateTime now = LocalDateTime.now(clock);
 		LocalDate today = now.toLocalDate();
 		LocalDateTime since = today.minusDays(days - 1L).atStartOfDay();
+		return new Dashboard(now.atZone(clock.getZone()).toOffsetDateTime(), businessTimeZone, days, openByStage(),
+				perDay(since, today), durations(since), overdueReviews(now), breaches(since, now),
+				rejectionReasons(since),
+				money("select count(*), coalesce(sum(fee), 0) from unbinding_case where fee > 0 and opened_at >= ?",
+						since),
+				money("select count(*), coalesce(sum(amount), 0) from deposit_refund where created_at >= ?", since),
+				runtime.createIncidentQuery().count());
+	}
 
+	/** Open cases by the stage they are in, every stage named. */
+	private Map<String, Long> openByStage() {
 		Map<String, Long> openByStage = new LinkedHashMap<>();
 		for (Stage stage : Stage.values()) {
 			openByStage.put(stage.name(), 0L);
@@ -77,7 +88,11 @@ public class DashboardService {
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
 			.list()
 			.forEach(e -> openByStage.put(e.getKey(), e.getValue()));
+		return openByStage;
+	}
 
+	/** Cases opened and closed (by outcome) each day since then, days without any included. */
+	private List<Day> perDay(LocalDateTime since, LocalDate today) {
 		Map<LocalDate, Long> opened = byDay("""
 				select cast(opened_at as date), count(*) from unbinding_case
 				where opened_at >= ? group by cast(opened_at as date)""", since);
@@ -99,7 +114,11 @@ public class DashboardService {
 					count(outcomes, Outcome.REJECTED), count(outcomes, Outcome.WITHDRAWN), count(outcomes, Outcome.LAPSED),
 					count(outcomes, Outcome.CANCELLED), count(outcomes, Outcome.REQUEST_INVALID)));
 		}
+		return perDay;
+	}
 
+	/** Median and 90th percentile of the whole case and of each stage, over the cases unbound since then. */
+	private Map<String, Duration> durations(LocalDateTime since) {
 		StringBuilder select = new StringBuilder("select ");
 		for (String d : DURATIONS) {
 			select.append("percentile_cont(0.5) within group (order by ").append(d).append("_seconds), ")
@@ -108,7 +127,7 @@ public class DashboardService {
 		}
 		select.setLength(select.length() - 2);
 		select.append(" from unbinding_case where outcome = 'UNBOUND' and closed_at >= ?");
-		Map<String, Duration> durations = jdbc.sql(select.toString()).param(since).query((rs, n) -> {
+		return jdbc.sql(select.toString()).param(since).query((rs, n) -> {
 			Map<String, Duration> result = new LinkedHashMap<>();
 			for (int i = 0; i < DURATIONS.length; i++) {
 				result.put(DURATIONS[i], new Duration(number(rs.getObject(3 * i + 1)), number(rs.getObject(3 * i + 2)),
@@ -116,41 +135,44 @@ public class DashboardService {
 			}
 			return result;
 		}).single();
+	}
 
-		long overdue = tasks.createTaskQuery()
-			.taskDefinitionKey("Task_ReviewApplication")
+	private long overdueReviews(LocalDateTime now) {
+		return tasks.createTaskQuery()
+			.taskDefinitionKey(UserTasks.REVIEW_APPLICATION)
 			.dueBefore(java.util.Date.from(now.atZone(clock.getZone()).toInstant()))
 			.count();
+	}
+
+	/** Reviews decided after their due time, or still open past it, by the day they were due. */
+	private List<Breaches> breaches(LocalDateTime since, LocalDateTime now) {
 		Map<LocalDate, Long> breachDays = byDay("""
 				select cast(review_due_at as date), count(*) from unbinding_case
 				where review_due_at >= ? and review_due_at < ?
 				  and (reviewed_at > review_due_at or (reviewed_at is null and status = 'OPEN'))
 				group by cast(review_due_at as date)""", since, now);
-		List<Breaches> breaches = breachDays.entrySet()
+		return breachDays.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.map(e -> new Breaches(e.getKey(), e.getValue()))
 			.toList();
+	}
 
-		List<Reason> reasons = jdbc.sql("""
+	/** The ten most frequent rejection reasons since then. */
+	private List<Reason> rejectionReasons(LocalDateTime since) {
+		return jdbc.sql("""
 				select outcome_reason, count(*) from unbinding_case
 				where outcome = 'REJECTED' and closed_at >= ?
 				group by outcome_reason order by count(*) desc, outcome_reason fetch first 10 rows only""")
 			.param(since)
 			.query((rs, n) -> new Reason(rs.getString(1), rs.getLong(2)))
 			.list();
-		Money fees = jdbc.sql("select count(*), coalesce(sum(fee), 0) from unbinding_case where fee > 0 and opened_at >= ?")
-			.param(since)
-			.query((rs, n) -> new Money(rs.getLong(1), rs.getBigDecimal(2)))
-			.single();
-		Money refunds = jdbc.sql("select count(*), coalesce(sum(amount), 0) from deposit_refund where created_at >= ?")
-			.param(since)
-			.query((rs, n) -> new Money(rs.getLong(1), rs.getBigDecimal(2)))
-			.single();
-		return new Dashboard(now.atZone(clock.getZone()).toOffsetDateTime(), businessTimeZone, days, openByStage, perDay, durations, overdue, breaches, reasons,
-				new Money(fees.count(), fees.amount().setScale(2, RoundingMode.HALF_UP)),
-				new Money(refunds.count(), refunds.amount().setScale(2, RoundingMode.HALF_UP)),
-				runtime.createIncidentQuery().count());
+	}
+
+	/** A count and a sum, in yuan to the fen. */
+	private Money money(String sql, LocalDateTime since) {
+		Money money = jdbc.sql(sql).param(since).query((rs, n) -> new Money(rs.getLong(1), rs.getBigDecimal(2))).single();
+		return new Money(money.count(), money.amount().setScale(2, RoundingMode.HALF_UP));
 	}
 
 	private Map<LocalDate, Long> byDay(String sql, Object... params) {

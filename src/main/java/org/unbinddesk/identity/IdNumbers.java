@@ -6,13 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.regex.Pattern;
 
+import org.unbinddesk.cases.Identifiers;
+
 /**
  * Checks resident ID numbers against GB 11643-1999: 17 digits (region, birth date, sequence) and a check character
  * computed with ISO 7064 MOD 11-2.
  */
 public final class IdNumbers {
 
-	private static final Pattern SHAPE = Pattern.compile("\\d{17}[\\dXx]");
+	private static final Pattern SHAPE = Pattern.compile(Identifiers.ID_NUMBER);
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 

@@ -3,7 +3,6 @@ package org.unbinddesk.merchant;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.unbinddesk.merchant.Binding;
 
 public interface BindingRepository extends JpaRepository<Binding, Long> {
 

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.unbinddesk.problem.ProblemTypes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -11,6 +11,7 @@ import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.fee.FeeAssessment;
 import org.unbinddesk.fee.FeeService;
 import org.unbinddesk.merchant.TerminalRepository;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * "Assess fee": the {@code UnbindingFee} table decides fee and deposit refund.
@@ -43,7 +44,7 @@ class AssessFeeDelegate implements JavaDelegate {
 		execution.setVariable(FEE_PAYABLE, fee.payable());
 		execution.setVariable(FEE_SETTLED, !fee.payable());
 		cases.recordFee(c.getCaseNumber(), fee.fee(), fee.depositRefund());
-		audit.record(c, "FEE_ASSESSED",
+		audit.record(c, AuditAction.FEE_ASSESSED,
 				"Fee CNY " + fee.fee() + ", deposit refund CNY " + fee.depositRefund() + " (" + fee.rule() + ")");
 	}
 

@@ -12,6 +12,7 @@ import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.merchant.TerminalRepository;
 import org.unbinddesk.risk.RiskAssessment;
 import org.unbinddesk.risk.RiskService;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * "Assess risk": the {@code UnbindingRisk} table names the risk signals; a high-risk case will need four eyes, and
@@ -37,7 +38,7 @@ class AssessRiskDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnbindingCase c = cases.moveTo(cases.ofProcess(execution.getProcessInstanceId()).getCaseNumber(), Stage.REVIEW);
+		UnbindingCase c = cases.enterStage(execution.getProcessInstanceId(), Stage.REVIEW);
 		RiskAssessment risk = risks.assess(c, terminals.findById(c.getTerminalSn()).orElseThrow());
 		cases.recordRisk(c.getCaseNumber(), risk.level());
 		execution.setVariable(RISK_LEVEL, risk.level());
@@ -47,7 +48,7 @@ class AssessRiskDelegate implements JavaDelegate {
 			case RiskAssessment.MEDIUM -> 60;
 			default -> 50;
 		});
-		audit.record(c, "RISK_ASSESSED", risk.level() + " " + risk.signals());
+		audit.record(c, AuditAction.RISK_ASSESSED, risk.level() + " " + risk.signals());
 	}
 
 }

@@ -15,6 +15,7 @@ import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.documents.DocumentService;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * "Check documents": adds what the merchant just supplied, asks the {@code RequiredDocuments} table what this
@@ -37,7 +38,7 @@ class CheckDocumentsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnbindingCase unbindingCase = cases.moveTo(cases.ofProcess(execution.getProcessInstanceId()).getCaseNumber(), Stage.APPLICATION);
+		UnbindingCase unbindingCase = cases.enterStage(execution.getProcessInstanceId(), Stage.APPLICATION);
 		Set<String> supplied = DocumentService.parse(text(execution, DOCUMENTS));
 		supplied.addAll(DocumentService.parse(text(execution, ADDITIONAL_DOCUMENTS)));
 		execution.removeVariable(ADDITIONAL_DOCUMENTS);
@@ -53,7 +54,7 @@ class CheckDocumentsDelegate implements JavaDelegate {
 		execution.setVariable(REQUIRED_DOCUMENTS, DocumentService.join(needed));
 		execution.setVariable(MISSING_DOCUMENTS, DocumentService.join(missing));
 		execution.setVariable(DOCUMENTS_COMPLETE, missing.isEmpty());
-		audit.record(unbindingCase, "DOCUMENTS_CHECKED",
+		audit.record(unbindingCase, AuditAction.DOCUMENTS_CHECKED,
 				missing.isEmpty() ? "Complete" : "Missing: " + DocumentService.join(missing));
 	}
 

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("describeTask")
 class DescribeTaskListener implements TaskListener {
 
-	private static final Map<String, String> TASK_NAMES = Map.of("Task_ReviewApplication", "审核解绑申请",
-			"Task_GiveSecondApproval", "第二次批准", "Task_SupplyDocuments", "补充材料", "Task_CallMerchantBack", "回访商户",
-			"Task_ResolveAccountIssue", "处理解绑后的账户问题");
+	private static final Map<String, String> TASK_NAMES = Map.of(UserTasks.REVIEW_APPLICATION, "审核解绑申请",
+			UserTasks.GIVE_SECOND_APPROVAL, "第二次批准", UserTasks.SUPPLY_DOCUMENTS, "补充材料",
+			UserTasks.CALL_MERCHANT_BACK, "回访商户", UserTasks.RESOLVE_ACCOUNT_ISSUE, "处理解绑后的账户问题");
 
 	private static final Map<String, String> REASONS = Map.of("DEVICE_FAULT", "设备故障", "LOST_DEVICE", "设备遗失",
 			"BUSINESS_CLOSED", "商户停业", "CHANGE_OF_OWNER", "经营者变更", "DEVICE_REPLACEMENT", "更换设备",

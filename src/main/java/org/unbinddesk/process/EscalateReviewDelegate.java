@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.access.Groups;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * "Escalate review to supervisors": the overdue review task becomes visible to supervisors too, and comes first.
@@ -33,13 +34,13 @@ class EscalateReviewDelegate implements JavaDelegate {
 		TaskService tasks = execution.getProcessEngineServices().getTaskService();
 		for (Task review : tasks.createTaskQuery()
 			.processInstanceId(execution.getProcessInstanceId())
-			.taskDefinitionKey("Task_ReviewApplication")
+			.taskDefinitionKey(UserTasks.REVIEW_APPLICATION)
 			.list()) {
 			tasks.addCandidateGroup(review.getId(), Groups.SUPERVISORS);
 			tasks.setPriority(review.getId(), ESCALATED_PRIORITY);
 		}
 		execution.setVariable(REVIEW_ESCALATED, true);
-		audit.record(cases.ofProcess(execution.getProcessInstanceId()), "REVIEW_ESCALATED",
+		audit.record(cases.ofProcess(execution.getProcessInstanceId()), AuditAction.REVIEW_ESCALATED,
 				"Review overdue: escalated to " + Groups.SUPERVISORS);
 	}
 

@@ -4,7 +4,6 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.unbinddesk.privacy.Masks;
-import org.unbinddesk.process.ExecutionValues;
 
 /**
  * Free text people type into a form or an API call (a rejection reason, a comment): any long number in it (a phone,

@@ -9,8 +9,6 @@ import java.util.Set;
  */
 public final class ProcessVariables {
 
-	public static final String PROCESS_ID = "TerminalUnbinding";
-
 	// what the caller gives at the start
 	public static final String CHANNEL = "channel";
 	public static final String MERCHANT_NO = "merchantNo";

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * Completing "Call merchant back": the agent must say whether the legal person confirmed the request.
@@ -32,7 +33,7 @@ class RecordCallbackListener implements TaskListener {
 		}
 		String note = FreeText.scrub(task, CALLBACK_NOTE);
 		task.setVariable(IDENTITY_CONFIRMED, confirmed);
-		audit.record(cases.ofProcess(task.getProcessInstanceId()), "CALLBACK_DONE",
+		audit.record(cases.ofProcess(task.getProcessInstanceId()), AuditAction.CALLBACK_DONE,
 				(Boolean) confirmed ? "Confirmed by the legal person" : "Not confirmed" + (note == null ? "" : ": " + note),
 				ExecutionValues.actor(task));
 	}

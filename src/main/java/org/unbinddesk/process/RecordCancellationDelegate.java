@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * "Record cancellation": the merchant withdrew the request before the unbind started.
@@ -27,7 +28,7 @@ class RecordCancellationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String reason = FreeText.scrub(execution, CANCELLATION_REASON);
 		execution.setVariable(OUTCOME_REASON, reason == null ? "Cancelled at the merchant's request" : reason);
-		audit.record(cases.ofProcess(execution.getProcessInstanceId()), "CANCELLATION_REQUESTED", reason);
+		audit.record(cases.ofProcess(execution.getProcessInstanceId()), AuditAction.CANCELLATION_REQUESTED, reason);
 	}
 
 }

@@ -7,24 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.unbinddesk.cases.CaseNumbers;
+import org.unbinddesk.cases.CaseOpening;
+import org.unbinddesk.cases.Identifiers;
 import org.unbinddesk.cases.CaseRequest;
-import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.Registration;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.merchant.MerchantRepository;
 import org.unbinddesk.unbind.DeviceDisposition;
 
 /**
- * "Register request": gives the case its number (always the service's own: a business key a caller supplied is
- * replaced), records it in the registry, checks it against the registry, and moves the applicant's full ID and phone
- * number out of the process into the registry. A start that carries anything the process does not take at the start,
- * or a value it does not know, is recorded and ends at "Request invalid" with the reason, before anything else runs.
+ * "Register request": the case's entry into the process. A case the API opened ({@link CaseOpening#open}) joins its
+ * process instance; any other start (Tasklist, the engine's REST API) is opened here by {@link CaseOpening#register},
+ * under the service's own case number (a business key a caller supplied is replaced), recorded even when invalid. A
+ * start that carries anything the process does not take at the start, or a value it does not know, ends at "Request
+ * invalid" with the reason, before anything else runs. The applicant's full ID and phone number leave the process for
+ * the registry.
  */
 @Component("registerRequest")
 class RegisterRequestDelegate implements JavaDelegate {
@@ -34,41 +35,31 @@ class RegisterRequestDelegate implements JavaDelegate {
 			APPLICANT_NAME, APPLICANT_ID_NUMBER, APPLICANT_PHONE, APPLICANT_ROLE, DOCUMENTS, REPLACEMENT_TERMINAL_SN,
 			DEVICE_DISPOSITION, INITIATOR);
 
-	private static final Pattern SERIAL_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
-
-	private final CaseRegistry cases;
-
-	private final CaseNumbers caseNumbers;
+	private final CaseOpening opening;
 
 	private final MerchantRepository merchants;
 
-	RegisterRequestDelegate(CaseRegistry cases, CaseNumbers caseNumbers, MerchantRepository merchants) {
-		this.cases = cases;
-		this.caseNumbers = caseNumbers;
+	RegisterRequestDelegate(CaseOpening opening, MerchantRepository merchants) {
+		this.opening = opening;
 		this.merchants = merchants;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNumber = caseNumbers.next();
-		execution.setProcessBusinessKey(caseNumber);
-		List<String> unexpected = unexpectedStartValues(execution);
-		CaseRequest request = new CaseRequest(text(execution, CHANNEL), text(execution, MERCHANT_NO),
-				text(execution, TERMINAL_ID), text(execution, TERMINAL_SN), text(execution, REASON),
-				text(execution, APPLICANT_NAME), text(execution, APPLICANT_ID_NUMBER),
-				text(execution, APPLICANT_PHONE), text(execution, APPLICANT_ROLE), text(execution, DOCUMENTS));
-		execution.removeVariable(APPLICANT_ID_NUMBER);
-		execution.removeVariable(APPLICANT_PHONE);
-
-		Registration registration = cases.register(caseNumber, execution.getProcessInstanceId(), request, unexpected);
+		Registration registration = opening.join(execution.getProcessBusinessKey(), execution.getProcessInstanceId())
+			.map(Registration::valid)
+			.orElseGet(() -> register(execution));
 		UnbindingCase registered = registration.unbindingCase();
-		// nothing a caller handed in beyond the start fields stays in the process
+		execution.setProcessBusinessKey(registered.getCaseNumber());
+		// nothing a caller handed in beyond the start fields stays in the process, nor the applicant's ID and phone
 		for (String name : execution.getVariableNames()) {
 			if (!START_VARIABLES.contains(name)) {
 				execution.removeVariable(name);
 			}
 		}
-		execution.setVariable(CASE_NUMBER, caseNumber);
+		execution.removeVariable(APPLICANT_ID_NUMBER);
+		execution.removeVariable(APPLICANT_PHONE);
+		execution.setVariable(CASE_NUMBER, registered.getCaseNumber());
 		execution.setVariable(REQUEST_VALID, registration.valid());
 		execution.setVariable(IDENTITY_CONFIRMED, false);
 		execution.setVariable(FEE_SETTLED, false);
@@ -80,7 +71,7 @@ class RegisterRequestDelegate implements JavaDelegate {
 		execution.setVariable(REASON, registered.getReason());
 		execution.setVariable(APPLICANT_NAME, registered.getApplicantName());
 		execution.setVariable(APPLICANT_ROLE, registered.getApplicantRole());
-		execution.setVariable(DOCUMENTS, request.documents());
+		execution.setVariable(DOCUMENTS, text(execution, DOCUMENTS));
 		execution.setVariable(APPLICANT_ID_MASKED, registered.getApplicantIdMasked());
 		execution.setVariable(APPLICANT_PHONE_MASKED, registered.getApplicantPhoneMasked());
 		if (registered.getMerchantNo() != null) {
@@ -94,6 +85,15 @@ class RegisterRequestDelegate implements JavaDelegate {
 			execution.setVariable(OUTCOME_REASON_ARGS, String.join("|", registration.reasonArgs()));
 			execution.setVariable(OUTCOME_REASON, registration.reasonText());
 		}
+	}
+
+	/** A start from Tasklist or the engine's REST API: the case is opened from what the start carried. */
+	private Registration register(DelegateExecution execution) {
+		CaseRequest request = new CaseRequest(text(execution, CHANNEL), text(execution, MERCHANT_NO),
+				text(execution, TERMINAL_ID), text(execution, TERMINAL_SN), text(execution, REASON),
+				text(execution, APPLICANT_NAME), text(execution, APPLICANT_ID_NUMBER),
+				text(execution, APPLICANT_PHONE), text(execution, APPLICANT_ROLE), text(execution, DOCUMENTS));
+		return opening.register(execution.getProcessInstanceId(), request, unexpectedStartValues(execution));
 	}
 
 	/**
@@ -111,9 +111,8 @@ class RegisterRequestDelegate implements JavaDelegate {
 		if (disposition != null && DeviceDisposition.parse(disposition).isEmpty()) {
 			fields.add(DEVICE_DISPOSITION);
 		}
-		String replacement = text(execution, REPLACEMENT_TERMINAL_SN);
 		if (execution.hasVariable(REPLACEMENT_TERMINAL_SN)
-				&& (replacement == null || !SERIAL_NUMBER.matcher(replacement).matches())) {
+				&& !Identifiers.matches(Identifiers.SERIAL_NUMBER, text(execution, REPLACEMENT_TERMINAL_SN))) {
 			fields.add(REPLACEMENT_TERMINAL_SN);
 		}
 		return fields;

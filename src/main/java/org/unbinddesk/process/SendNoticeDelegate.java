@@ -18,6 +18,7 @@ import org.unbinddesk.notice.NoticeService.NoticeDetails;
 import org.unbinddesk.notice.NoticeType;
 import org.unbinddesk.unbind.UnbindSchedule;
 import org.unbinddesk.unbind.UnbindService;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * Every "Send … notice" task: the task's {@code noticeType} input says which notice; the case's variables fill it.
@@ -55,7 +56,7 @@ class SendNoticeDelegate implements JavaDelegate {
 		NoticeType type = NoticeType.valueOf(text(execution, NOTICE_TYPE));
 		UnbindingCase c = cases.ofProcess(execution.getProcessInstanceId());
 		notices.send(c, type, details(type, c, execution));
-		audit.record(c, "NOTICE_SENT", type.name());
+		audit.record(c, AuditAction.NOTICE_SENT, type.name());
 	}
 
 	/** Amounts come from the case's record (what was assessed), never from a variable a caller could have set. */

@@ -3,6 +3,8 @@ package org.unbinddesk.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.unbinddesk.cases.CaseRegistry;
+import org.unbinddesk.cases.Stage;
 import org.unbinddesk.unbind.UnbindService;
 
 /**
@@ -14,12 +16,16 @@ class StopTerminalDelegate implements JavaDelegate {
 
 	private final UnbindService unbind;
 
-	StopTerminalDelegate(UnbindService unbind) {
+	private final CaseRegistry cases;
+
+	StopTerminalDelegate(UnbindService unbind, CaseRegistry cases) {
 		this.unbind = unbind;
+		this.cases = cases;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		cases.enterStage(execution.getProcessInstanceId(), Stage.UNBIND);
 		unbind.stop(execution.getProcessInstanceId());
 	}
 

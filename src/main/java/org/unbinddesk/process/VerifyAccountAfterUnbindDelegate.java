@@ -14,6 +14,7 @@ import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.unbind.UnbindService;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * "Verify account after unbind": final settlement paid, account normal, no transaction since the unbind. An issue is
@@ -42,12 +43,10 @@ class VerifyAccountAfterUnbindDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNumber = cases.ofProcess(execution.getProcessInstanceId()).getCaseNumber();
-		UnbindingCase c = cases.moveTo(caseNumber, Stage.CONFIRMATION);
-		List<String> issues = checker.checkAfterUnbind(c.getMerchantNo(), c.getTerminalSn(),
-				unbind.unboundAt(caseNumber));
+		UnbindingCase c = cases.enterStage(execution.getProcessInstanceId(), Stage.CONFIRMATION);
+		List<String> issues = checker.checkAfterUnbind(c.getMerchantNo(), c.getTerminalSn(), c.getUnboundAt());
 		execution.setVariable(ACCOUNT_ISSUES, String.join(",", issues));
-		audit.record(c, "ACCOUNT_VERIFIED_AFTER_UNBIND", issues.isEmpty() ? "In order" : "Issues: " + issues);
+		audit.record(c, AuditAction.ACCOUNT_VERIFIED_AFTER_UNBIND, issues.isEmpty() ? "In order" : "Issues: " + issues);
 		if (!issues.isEmpty()) {
 			throw new BpmnError(ACCOUNT_ISSUE_FOUND, "Account issues after unbind: " + issues);
 		}

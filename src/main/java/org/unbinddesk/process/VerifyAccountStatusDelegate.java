@@ -12,6 +12,7 @@ import org.unbinddesk.account.AccountStatusChecker;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.UnbindingCase;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * "Verify account status": blocks (frozen funds, disputes, unpaid fees, an account not in the merchant's name) are
@@ -43,7 +44,7 @@ class VerifyAccountStatusDelegate implements JavaDelegate {
 		execution.setVariable(ACCOUNT_BLOCKED, status.blocked());
 		execution.setVariable(BLOCK_REASONS, String.join(",", status.blockReasons()));
 		execution.setVariable(ACCOUNT_WARNINGS, String.join(",", warnings));
-		audit.record(c, "ACCOUNT_CHECKED", (status.unsettled() ? "Unsettled takings" : "Settled")
+		audit.record(c, AuditAction.ACCOUNT_CHECKED, (status.unsettled() ? "Unsettled takings" : "Settled")
 				+ (status.blocked() ? ", blocked " + status.blockReasons() : ""));
 	}
 

@@ -12,6 +12,7 @@ import org.unbinddesk.identity.IdentityCheck;
 import org.unbinddesk.identity.IdentityResult;
 import org.unbinddesk.identity.IdentityVerifier;
 import org.unbinddesk.identity.IdentityVerifier.Applicant;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * "Verify applicant identity": three-element check of the applicant held in the registry against the legal person.
@@ -39,7 +40,7 @@ class VerifyIdentityDelegate implements JavaDelegate {
 		execution.setVariable(IDENTITY_RESULT, check.result().name());
 		execution.setVariable(IDENTITY_NOTE, check.note());
 		execution.setVariable(IDENTITY_CONFIRMED, check.result() == IdentityResult.PASS);
-		audit.record(c, "IDENTITY_CHECKED", check.result() + ": " + check.note());
+		audit.record(c, AuditAction.IDENTITY_CHECKED, check.result() + ": " + check.note());
 	}
 
 }

@@ -9,12 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unbinddesk.audit.AuditEntryRepository;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.audit.RefusalLog;
 import org.unbinddesk.cases.CaseRuleViolation;
 import org.unbinddesk.cases.Reason;
-import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
 import org.unbinddesk.merchant.Binding;
@@ -26,6 +24,7 @@ import org.unbinddesk.merchant.SettlementAccountRepository;
 import org.unbinddesk.merchant.Terminal;
 import org.unbinddesk.merchant.TerminalRepository;
 import org.unbinddesk.privacy.Masks;
+import org.unbinddesk.audit.AuditAction;
 
 /**
  * Carries out the unbind in the registry, in one transaction: the binding goes, the terminal is disabled, an audit
@@ -34,8 +33,6 @@ import org.unbinddesk.privacy.Masks;
  */
 @Service
 public class UnbindService {
-
-	public static final String UNBOUND = "TERMINAL_UNBOUND";
 
 	private static final Logger log = LoggerFactory.getLogger(UnbindService.class);
 
@@ -53,8 +50,6 @@ public class UnbindService {
 
 	private final DepositRefundRepository refunds;
 
-	private final AuditEntryRepository auditEntries;
-
 	private final AuditLog audit;
 
 	private final RefusalLog refusals;
@@ -69,7 +64,7 @@ public class UnbindService {
 	UnbindService(UnbindingCaseRepository cases, BindingRepository bindings, TerminalRepository terminals,
 			MerchantRepository merchants, SettlementAccountRepository accounts,
 			ClearingReportRecordRepository clearingRecords, DepositRefundRepository refunds,
-			AuditEntryRepository auditEntries, AuditLog audit, RefusalLog refusals, ReportCipher cipher,
+			AuditLog audit, RefusalLog refusals, ReportCipher cipher,
 			@Value("${unbinddesk.process.acquirer-code}") String acquirerCode, Clock clock) {
 		this.acquirerCode = acquirerCode;
 		this.cipher = cipher;
@@ -81,7 +76,6 @@ public class UnbindService {
 		this.accounts = accounts;
 		this.clearingRecords = clearingRecords;
 		this.refunds = refunds;
-		this.auditEntries = auditEntries;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -95,12 +89,12 @@ public class UnbindService {
 	public void unbind(String processInstanceId) {
 		UnbindingCase unbindingCase = caseOf(processInstanceId);
 		String caseNumber = unbindingCase.getCaseNumber();
-		if (auditEntries.existsByCaseNumberAndAction(caseNumber, UNBOUND)) {
+		if (unbindingCase.isUnbound()) {
 			log.info("Terminal of case {} is already unbound", caseNumber);
 			return;
 		}
 		unbindingCase.unbindRefusal().ifPresent(why -> {
-			refusals.refused(unbindingCase, "UNBIND_REFUSED", "Unbind refused: " + why);
+			refusals.refused(unbindingCase, AuditAction.UNBIND_REFUSED, "Unbind refused: " + why);
 			throw new CaseRuleViolation(caseNumber, "案件 " + caseNumber + " 不能解绑：" + why);
 		});
 		Binding binding = bindings.findByTerminalSn(unbindingCase.getTerminalSn())
@@ -113,7 +107,7 @@ public class UnbindService {
 
 		bindings.delete(binding);
 		terminal.disable(LocalDateTime.now(clock));
-		unbindingCase.moveTo(Stage.UNBIND, LocalDateTime.now(clock));
+		unbindingCase.markUnbound(LocalDateTime.now(clock));
 		String creditCodeOrId = merchant.getCreditCode() != null ? merchant.getCreditCode()
 				: Masks.last4(merchant.getLegalPersonIdNumber());
 		ClearingReportRecord record = new ClearingReportRecord(caseNumber, terminal.getSn(),
@@ -122,7 +116,7 @@ public class UnbindService {
 		record.seal(cipher.encrypt(merchant.getCreditCode() != null ? merchant.getCreditCode()
 				: merchant.getLegalPersonIdNumber()), cipher.encrypt(account.getCardNumber()));
 		clearingRecords.save(record);
-		audit.record(unbindingCase, UNBOUND, "Binding to merchant " + merchant.getMerchantNo()
+		audit.record(unbindingCase, AuditAction.TERMINAL_UNBOUND, "Binding to merchant " + merchant.getMerchantNo()
 				+ " and settlement account " + Masks.last4(account.getCardNumber()) + " removed; terminal disabled");
 		log.info("Case {}: terminal {} unbound from merchant {}", caseNumber, terminal.getTerminalId(),
 				merchant.getMerchantNo());
@@ -136,26 +130,16 @@ public class UnbindService {
 	public void stop(String processInstanceId) {
 		UnbindingCase unbindingCase = caseOf(processInstanceId);
 		unbindingCase.unbindRefusal().ifPresent(why -> {
-			refusals.refused(unbindingCase, "STOP_REFUSED", "Stop refused: " + why);
+			refusals.refused(unbindingCase, AuditAction.STOP_REFUSED, "Stop refused: " + why);
 			throw new CaseRuleViolation(unbindingCase.getCaseNumber(),
 					"案件 " + unbindingCase.getCaseNumber() + " 不能停用终端：" + why);
 		});
 		Terminal terminal = terminals.findById(unbindingCase.getTerminalSn()).orElseThrow();
 		if (!terminal.isSuspended()) {
 			terminal.suspend(LocalDateTime.now(clock));
-			audit.record(unbindingCase, "TERMINAL_STOPPED",
+			audit.record(unbindingCase, AuditAction.TERMINAL_STOPPED,
 					"Terminal " + terminal.getTerminalId() + " stopped at the daily cut-off; unbind after the final settlement");
 		}
-	}
-
-	/** When the terminal was unbound, for the checks that follow. */
-	public LocalDateTime unboundAt(String caseNumber) {
-		return auditEntries.findByCaseNumberOrderByIdAsc(caseNumber)
-			.stream()
-			.filter(e -> UNBOUND.equals(e.getAction()))
-			.map(e -> e.getOccurredAt())
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Case " + caseNumber + " has not been unbound"));
 	}
 
 	/**
@@ -168,22 +152,21 @@ public class UnbindService {
 	public Settlement settleDeviceAndDeposit(String processInstanceId, String requested) {
 		UnbindingCase unbindingCase = caseOf(processInstanceId);
 		String caseNumber = unbindingCase.getCaseNumber();
-		if (!auditEntries.existsByCaseNumberAndAction(caseNumber, UNBOUND)) {
-			refusals.refused(unbindingCase, "REFUND_REFUSED", "Device and deposit settlement refused: not unbound");
+		if (!unbindingCase.isUnbound()) {
+			refusals.refused(unbindingCase, AuditAction.REFUND_REFUSED, "Device and deposit settlement refused: not unbound");
 			throw new CaseRuleViolation(caseNumber, "案件 " + caseNumber + " 的终端尚未解绑，不能登记设备去向或退还押金");
 		}
 		Terminal terminal = terminals.findById(unbindingCase.getTerminalSn()).orElseThrow();
 		DeviceDisposition disposition = DeviceDisposition.parse(requested).orElse(usualDisposition(unbindingCase, terminal));
 		BigDecimal depositRefund = unbindingCase.getDepositRefund();
-		unbindingCase.moveTo(Stage.CONFIRMATION, LocalDateTime.now(clock));
 		unbindingCase.recordDeviceDisposition(disposition.name());
 		if (disposition == DeviceDisposition.RETURNED && depositRefund != null && depositRefund.signum() > 0
 				&& refunds.findByCaseNumber(caseNumber).isEmpty()) {
 			refunds.save(new DepositRefund(caseNumber, terminal.getSn(), unbindingCase.getMerchantNo(), depositRefund,
 					LocalDateTime.now(clock)));
-			audit.record(unbindingCase, "DEPOSIT_REFUND_STARTED", "Deposit refund of CNY " + depositRefund);
+			audit.record(unbindingCase, AuditAction.DEPOSIT_REFUND_STARTED, "Deposit refund of CNY " + depositRefund);
 		}
-		audit.record(unbindingCase, "DEVICE_DISPOSITION_RECORDED", disposition.name());
+		audit.record(unbindingCase, AuditAction.DEVICE_DISPOSITION_RECORDED, disposition.name());
 		return new Settlement(disposition, refundedFor(caseNumber));
 	}
 

@@ -3,7 +3,6 @@ package org.unbinddesk.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.unbinddesk.privacy.Masks;
 
 class MasksTests {
 

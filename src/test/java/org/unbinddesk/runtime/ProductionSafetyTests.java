@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.unbinddesk.UnbindDeskApplication;
-import org.unbinddesk.runtime.ProductionSafety;
 
 /**
  * Outside the demo profile the service starts only with real secrets, and without demo users.

@@ -27,6 +27,7 @@ import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
 import org.unbinddesk.notice.Notice;
 import org.unbinddesk.notice.NoticeRepository;
+import org.unbinddesk.cases.CaseProcess;
 import org.unbinddesk.process.ProcessVariables;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 
@@ -109,7 +110,7 @@ public abstract class ProcessTestSupport {
 	}
 
 	protected ProcessInstance start(Map<String, Object> variables) {
-		return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_ID, variables);
+		return runtime.startProcessInstanceByKey(CaseProcess.ID, variables);
 	}
 
 	/**

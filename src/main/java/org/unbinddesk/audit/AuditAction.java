@@ -1,0 +1,45 @@
+package org.unbinddesk.audit;
+
+/**
+ * What an audit row says happened. The names are stored as they are ({@code audit_entry.action}) and read by
+ * operations and the clearing organisation's auditors, so a name, once used, is never changed.
+ */
+public enum AuditAction {
+
+	/** A contact opened a case (valid or not). */
+	CASE_OPENED,
+	/** A lost terminal stopped taking transactions on the first call. */
+	TERMINAL_SUSPENDED,
+	/** A case ended without an unbind and the suspension was lifted. */
+	TERMINAL_REACTIVATED,
+	IDENTITY_CHECKED,
+	DOCUMENTS_CHECKED,
+	DOCUMENT_UPLOADED,
+	DOCUMENT_VIEWED,
+	DOCUMENT_VIEW_REFUSED,
+	DOCUMENT_DAMAGED,
+	ACCOUNT_CHECKED,
+	FEE_ASSESSED,
+	FEE_ACCEPTED,
+	RISK_ASSESSED,
+	CALLBACK_DONE,
+	REVIEW_DECIDED,
+	REVIEW_ESCALATED,
+	SECOND_APPROVAL_DECIDED,
+	CANCELLATION_REQUESTED,
+	NOTICE_SENT,
+	DEVICE_DISPOSITION_RECORDED,
+	DEPOSIT_REFUND_STARTED,
+	TERMINAL_STOPPED,
+	TERMINAL_UNBOUND,
+	ACCOUNT_VERIFIED_AFTER_UNBIND,
+	CASE_CLOSED,
+	/** The registry refused an approval (a blocked, closed or unregistered case). */
+	APPROVAL_REFUSED,
+	/** The registry refused a second approval (the first approver, or not a high-risk case). */
+	SECOND_APPROVAL_REFUSED,
+	STOP_REFUSED,
+	UNBIND_REFUSED,
+	REFUND_REFUSED;
+
+}

@@ -1,0 +1,45 @@
+package org.unbinddesk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The packages depend one way (each {@code package-info.java} says who may use it): no cycles, the leaves depend on
+ * nothing of the product, and the web layers sit on top.
+ */
+@AnalyzeClasses(packages = "org.unbinddesk", importOptions = { ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class })
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule packagesHaveNoCycles = slices().matching("org.unbinddesk.(*)..").should().beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule leavesDependOnNothingOfTheProduct = noClasses().that()
+		.resideInAnyPackage("org.unbinddesk.privacy..", "org.unbinddesk.problem..", "org.unbinddesk.merchant..", "org.unbinddesk.calendar..", "org.unbinddesk.runtime..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.unbinddesk.access..", "org.unbinddesk.account..", "org.unbinddesk.api..", "org.unbinddesk.audit..", "org.unbinddesk.cases..", "org.unbinddesk.consent..",
+				"org.unbinddesk.dashboard..", "org.unbinddesk.documents..", "org.unbinddesk.fee..", "org.unbinddesk.identity..", "org.unbinddesk.notice..", "org.unbinddesk.process..", "org.unbinddesk.risk..",
+				"org.unbinddesk.unbind..", "org.unbinddesk.webhook..");
+
+	@ArchTest
+	static final ArchRule onlyTheTopLayersUseTheApiAndTheDashboard = noClasses().that()
+		.resideOutsideOfPackages("org.unbinddesk.api..", "org.unbinddesk.dashboard..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.unbinddesk.api..", "org.unbinddesk.dashboard..");
+
+	@ArchTest
+	static final ArchRule theDomainDoesNotKnowTheProcess = noClasses().that()
+		.resideInAnyPackage("org.unbinddesk.cases..", "org.unbinddesk.audit..", "org.unbinddesk.merchant..", "org.unbinddesk.unbind..", "org.unbinddesk.fee..", "org.unbinddesk.risk..",
+				"org.unbinddesk.identity..", "org.unbinddesk.account..", "org.unbinddesk.documents..", "org.unbinddesk.notice..", "org.unbinddesk.consent..", "org.unbinddesk.access..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.unbinddesk.process..");
+
+}
