@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * Each variable's history keeps its latest value; the trail of every value it took on the way (one
  * {@code ACT_HI_DETAIL} row per update, Camunda's "full" level) is written only when asked for
  * ({@code unbinddesk.history.variable-trail=true}): the case's decisions are in the registry's audit trail already,
- * and the trail was the largest table per case (see the README, "Benchmark").
+ * and the trail was the largest table per case (see docs/benchmark.md).
  */
 public class PiiSafeHistoryLevel implements HistoryLevel {
 
