@@ -4,10 +4,12 @@ import org.springframework.stereotype.Component;
 import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.merchant.Merchant;
 import org.unbinddesk.merchant.MerchantRepository;
+import org.unbinddesk.notice.NoticeProperties;
 
 /**
- * The legal person's phone number on file, for the agent who calls back ({@code ${merchantContact.phoneOnFile(...)}}
- * fills a local variable of "Call merchant back" only). Never the number the caller gave.
+ * What the agent who calls back needs: the legal person's phone number on file ({@code
+ * ${merchantContact.phoneOnFile(...)}} fills a local variable of "Call merchant back" only; never the number the
+ * caller gave), and the official hotline the script invites the merchant to call back.
  */
 @Component("merchantContact")
 public class MerchantContact {
@@ -16,9 +18,17 @@ public class MerchantContact {
 
 	private final MerchantRepository merchants;
 
-	MerchantContact(CaseRegistry cases, MerchantRepository merchants) {
+	private final NoticeProperties notices;
+
+	MerchantContact(CaseRegistry cases, MerchantRepository merchants, NoticeProperties notices) {
 		this.cases = cases;
 		this.merchants = merchants;
+		this.notices = notices;
+	}
+
+	/** The official customer-service number every notice names. */
+	public String officialHotline() {
+		return notices.hotline();
 	}
 
 	public String phoneOnFile(String caseNumber) {

@@ -120,6 +120,8 @@ class ApplicationStageTests extends ProcessTestSupport {
 		Task callback = taskAt(pi, "Task_CallMerchantBack");
 		assertThat(tasks.createTaskQuery().taskId(callback.getId()).taskCandidateGroup("agents").count()).isEqualTo(1);
 		assertThat(tasks.getVariable(callback.getId(), "phoneOnFile")).isEqualTo(m.phone());
+		// the script on the form invites the merchant to call the official hotline back
+		assertThat(tasks.getVariable(callback.getId(), "officialHotline")).isEqualTo("400-000-0000");
 
 		completeAs("agent1", callback, Map.of("callbackConfirmed", true));
 
