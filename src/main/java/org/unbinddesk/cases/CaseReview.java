@@ -27,7 +27,10 @@ public class CaseReview {
 	/** What a reviewer decides on "Review unbinding application" (the form's values). */
 	public enum Decision {
 
-		APPROVE, REJECT, REQUEST_INFO;
+		APPROVE, REJECT, REQUEST_INFO,
+
+		/** A blocked case waits for its block to clear: the merchant is told how, and the account is checked again. */
+		WAIT_FOR_BLOCK;
 
 		static Optional<Decision> parse(String value) {
 			return Arrays.stream(values()).filter(d -> d.name().equals(value)).findFirst();
@@ -79,7 +82,7 @@ public class CaseReview {
 			String requestedDocuments, String comment, LocalDateTime dueAt, Duration waited) {
 		UnbindingCase unbindingCase = cases.ofProcess(processInstanceId);
 		Decision decided = Decision.parse(decision)
-			.orElseThrow(() -> refused(unbindingCase, "请选择审核结论：批准、驳回或要求补充材料"));
+			.orElseThrow(() -> refused(unbindingCase, "请选择审核结论：批准、驳回、要求补充材料或等待限制解除"));
 		Set<String> requested = Set.of();
 		String detail = switch (decided) {
 			case APPROVE -> {
@@ -105,6 +108,12 @@ public class CaseReview {
 				}
 				yield "More information requested: " + DocumentService.join(requested);
 			}
+			case WAIT_FOR_BLOCK -> {
+				if (!unbindingCase.isBlocked()) {
+					throw refused(unbindingCase, "该案件没有未解除的账户限制，无需等待：请批准、驳回或要求补充材料");
+				}
+				yield "Waiting for the block to clear: " + unbindingCase.getBlockReasons();
+			}
 		};
 		unbindingCase.recordReview(dueAt, LocalDateTime.now(clock));
 		metrics.reviewDecided(waited);
@@ -125,7 +134,7 @@ public class CaseReview {
 		}
 		refuseFirstApprover(unbindingCase, approver);
 		Decision decided = Decision.parse(decision)
-			.filter(d -> d != Decision.REQUEST_INFO)
+			.filter(d -> d == Decision.APPROVE || d == Decision.REJECT)
 			.orElseThrow(() -> refused(unbindingCase, "请选择复核结论：批准或拒绝"));
 		String detail;
 		if (decided == Decision.APPROVE) {

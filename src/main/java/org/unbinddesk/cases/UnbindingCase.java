@@ -257,7 +257,7 @@ public class UnbindingCase implements AuditedCase {
 	public void approve(String reviewer, LocalDateTime at) {
 		requireOpen("approve it");
 		if (blockReasons != null) {
-			throw new CaseRuleViolation(caseNumber, "案件存在未解除的限制（" + blocksInChinese() + "），不能批准：请驳回或要求补充材料");
+			throw new CaseRuleViolation(caseNumber, "案件存在未解除的限制（" + blocksInChinese() + "），不能批准：请驳回，或选择“等待限制解除”");
 		}
 		if (reviewer == null) {
 			throw new CaseRuleViolation(caseNumber, "批准须由已登录的审核人给出");
@@ -282,6 +282,11 @@ public class UnbindingCase implements AuditedCase {
 		if (user != null && user.equals(approvedBy)) {
 			throw new CaseRuleViolation(caseNumber, "高风险案件需由另一位主管复核：您已给出第一次批准（" + user + "），请由其他主管处理");
 		}
+	}
+
+	/** Whether anything blocks the unbind (frozen funds, disputes, unpaid fees). */
+	public boolean isBlocked() {
+		return blockReasons != null;
 	}
 
 	/** What reviewers read for each block code. */

@@ -139,6 +139,9 @@ public class NoticeService {
 		if (type == NoticeType.WITHDRAWAL && "FEE_LAPSED".equals(details.reasonCode())) {
 			key += ".lapsed"; // a fee not confirmed in time is not a withdrawal the merchant made
 		}
+		if (type == NoticeType.LAPSE && "BLOCK_NOT_CLEARED".equals(details.reasonCode())) {
+			key += ".blocked"; // the account's block was not cleared in time, not the documents
+		}
 		String terminal = Optional.ofNullable(unbindingCase.getTerminalId()).orElse("-");
 		String detail;
 		if (type == NoticeType.CONSENT_CODE) {
@@ -153,6 +156,9 @@ public class NoticeService {
 		}
 		else if (type == NoticeType.DOCUMENTS_REQUEST) {
 			detail = documentNames(details.text(), locale);
+		}
+		else if (type == NoticeType.BLOCK_NOTICE) {
+			detail = blocks(details.text(), locale);
 		}
 		else if (type == NoticeType.CONFIRMATION) {
 			detail = details.depositRefund() != null && details.depositRefund().signum() > 0
@@ -202,6 +208,19 @@ public class NoticeService {
 		}
 		// the template ends the sentence
 		return scrubbed.strip().replaceAll("[。.！!]+$", "");
+	}
+
+	/** Each block with how the merchant clears it; codes never shown. */
+	private String blocks(String codes, Locale locale) {
+		if (codes == null || codes.isBlank()) {
+			return "";
+		}
+		String other = templates.getMessage("block.other", new Object[] { properties.hotline() }, locale);
+		return String.join(locale.equals(CHINESE) ? "；" : "; ", Arrays.stream(codes.split(","))
+			.map(String::strip)
+			.map(code -> templates.getMessage("block." + code, new Object[] { properties.hotline() }, other, locale))
+			.distinct()
+			.toList());
 	}
 
 	private String documentNames(String codes, Locale locale) {

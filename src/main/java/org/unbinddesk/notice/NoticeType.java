@@ -7,6 +7,9 @@ public enum NoticeType {
 
 	REQUEST_INVALID, DOCUMENTS_REQUEST, FEE_NOTICE, REJECTION, LAPSE, WITHDRAWAL, CANCELLATION, CONFIRMATION,
 
+	/** What blocks the case (frozen funds, disputes, fees) and how to clear it, by when; no fee is asked before. */
+	BLOCK_NOTICE,
+
 	/** The application is approved: when the terminal stops, and how the deposit comes back. */
 	APPROVAL,
 

@@ -40,6 +40,8 @@ public final class ProcessVariables {
 	public static final String ADDITIONAL_DOCUMENTS = "additionalDocuments";
 	/** Documents a reviewer asked for on top of the required ones. */
 	public static final String EXTRA_DOCUMENTS = "extraDocuments";
+	/** Until when a blocked case waits for its block to clear (a date), set when the merchant is told. */
+	public static final String BLOCK_WAIT_UNTIL = "blockWaitUntil";
 	public static final String DOCUMENTS_DUE_DATE = "documentsDueDate";
 	public static final String IDENTITY_RESULT = "identityResult";
 	/** The applicant's identity is confirmed (a full match or the callback); not checked again unless it is in doubt. */

@@ -21,7 +21,8 @@ class RecordOutcomeReasonListener implements ExecutionListener {
 			"Event_IdentityMismatched", "IDENTITY_MISMATCH",
 			"Event_IdentityNotConfirmed", "IDENTITY_NOT_CONFIRMED",
 			"Event_FeeDeclinedWithdrawn", "FEE_DECLINED",
-			"Event_FeeLapsedWithdrawn", "FEE_LAPSED");
+			"Event_FeeLapsedWithdrawn", "FEE_LAPSED",
+			"Event_BlockNotClearedLapsed", "BLOCK_NOT_CLEARED");
 
 	@Override
 	public void notify(DelegateExecution execution) {

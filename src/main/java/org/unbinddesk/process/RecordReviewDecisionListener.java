@@ -49,6 +49,9 @@ class RecordReviewDecisionListener implements TaskListener {
 				task.removeVariable(OUTCOME_REASON_CODE);
 			}
 			case REQUEST_INFO -> askAgain(task, decided);
+			case WAIT_FOR_BLOCK -> {
+				// the account is checked again while the case waits; nothing else changes
+			}
 		}
 	}
 

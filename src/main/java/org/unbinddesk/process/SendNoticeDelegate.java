@@ -6,6 +6,7 @@ import static org.unbinddesk.process.ProcessVariables.*;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -70,8 +71,10 @@ class SendNoticeDelegate implements JavaDelegate {
 			case CONFIRMATION -> new NoticeDetails(null, null, null, null, refunds.refundedFor(c.getCaseNumber()), null);
 			case APPROVAL -> new NoticeDetails(null, null, null, null, orZero(c.getDepositRefund()),
 					LocalDateTime.ofInstant(schedule.stopAt(execution).toInstant(), clock.getZone()));
-			case REQUEST_INVALID, REJECTION, WITHDRAWAL -> reason(execution);
-			case LAPSE, CANCELLATION -> NoticeDetails.none();
+			case BLOCK_NOTICE -> new NoticeDetails(null, null, c.getBlockReasons(), null, null,
+					LocalDateTime.ofInstant(((Date) execution.getVariable(BLOCK_WAIT_UNTIL)).toInstant(), clock.getZone()));
+			case REQUEST_INVALID, REJECTION, WITHDRAWAL, LAPSE -> reason(execution);
+			case CANCELLATION -> NoticeDetails.none();
 			case CONSENT_CODE -> throw new IllegalArgumentException("A one-time code is sent by the case API only");
 		};
 	}

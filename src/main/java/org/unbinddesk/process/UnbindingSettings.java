@@ -1,5 +1,6 @@
 package org.unbinddesk.process;
 
+import java.time.Duration;
 import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,12 @@ public class UnbindingSettings {
 
 	/** How long a merchant has to accept a non-zero fee before the case is withdrawn. */
 	private Period feeDecisionDeadline = Period.ofDays(7);
+
+	/** How often the account of a case waiting for its block to clear is checked again. */
+	private Duration blockRecheckInterval = Duration.ofDays(1);
+
+	/** How long a blocked case waits for the block to clear before the application lapses. */
+	private Period blockClearDeadline = Period.ofDays(15);
 
 	/** Working days a reviewer has before the review is escalated to supervisors. */
 	private int reviewSlaWorkingDays = 1;
@@ -48,6 +55,26 @@ public class UnbindingSettings {
 
 	public Period feeDecisionDeadlinePeriod() {
 		return feeDecisionDeadline;
+	}
+
+	public String getBlockRecheckInterval() {
+		return blockRecheckInterval.toString();
+	}
+
+	public void setBlockRecheckInterval(Duration blockRecheckInterval) {
+		this.blockRecheckInterval = blockRecheckInterval;
+	}
+
+	public Period blockClearDeadlinePeriod() {
+		return blockClearDeadline;
+	}
+
+	public String getBlockClearDeadline() {
+		return blockClearDeadline.toString();
+	}
+
+	public void setBlockClearDeadline(Period blockClearDeadline) {
+		this.blockClearDeadline = blockClearDeadline;
 	}
 
 	public int getReviewSlaWorkingDays() {

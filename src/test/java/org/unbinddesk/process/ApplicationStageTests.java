@@ -195,6 +195,9 @@ class ApplicationStageTests extends ProcessTestSupport {
 		assertThat(pi).isWaitingAt("Task_ReviewApplication");
 		assertThat(runtime.getVariable(pi.getId(), "accountBlocked")).isEqualTo(true);
 		assertThat(runtime.getVariable(pi.getId(), "blockReasons")).isEqualTo("FUNDS_FROZEN");
+		// the merchant is asked for no fee while the account is blocked
+		assertThat(noticesOf(pi)).isEmpty();
+		assertThat(pi).hasNotPassed("Task_AssessFee", "Task_SendFeeNotice");
 		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "APPROVE")))
 			.hasMessageContaining("案件存在未解除的限制（资金冻结），不能批准");
@@ -206,6 +209,70 @@ class ApplicationStageTests extends ProcessTestSupport {
 		assertThat(pi).isEnded().hasPassed("Event_ApplicationRejected");
 		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("账户资金冻结，请解冻后再申请");
 		assertThat(registry.isBound(m)).isTrue();
+	}
+
+	@Test
+	void aBlockedCaseWaitsForTheBlockToClearAndOnlyThenAsksForTheFee() {
+		Merchant m = registry.merchant(new Spec().activatedDaysAgo(40).minimumTermMonths(24));
+		registry.freezeFunds(m, new BigDecimal("5000"));
+		ProcessInstance pi = start(applicationFor(m, "SWITCHING_PROVIDER"));
+		runAsyncSteps(pi);
+		assertThat(noticesOf(pi)).isEmpty();
+
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "WAIT_FOR_BLOCK"));
+
+		assertThat(pi).isWaitingAt("Gateway_AwaitBlockCleared");
+		assertThat(noticesOf(pi)).singleElement().satisfies(n -> {
+			assertThat(n.getType()).isEqualTo(NoticeType.BLOCK_NOTICE);
+			assertThat(n.getTextZh()).contains("结算账户资金被冻结", "请联系冻结机关或开户银行办理解冻", "前解除上述限制")
+				.doesNotContain("FUNDS_FROZEN", "费用为");
+		});
+
+		// still frozen at the next check: the case waits on, and the merchant is not told again
+		fireTimer(pi, "Event_BlockRecheckDue");
+		runAsyncSteps(pi);
+		assertThat(pi).hasPassed("Task_RecheckAccountStatus").isWaitingAt("Gateway_AwaitBlockCleared");
+		assertThat(noticesOf(pi)).hasSize(1);
+
+		registry.releaseFunds(m);
+		fireTimer(pi, "Event_BlockRecheckDue");
+		runAsyncSteps(pi);
+
+		assertThat(pi).hasPassed("Task_AssessFee", "Task_SendFeeNotice").isWaitingFor("FeeAccepted");
+		assertThat(noticesOf(pi)).extracting(Notice::getType)
+			.containsExactly(NoticeType.BLOCK_NOTICE, NoticeType.FEE_NOTICE);
+		assertThat(caseOf(pi).getBlockReasons()).isNull();
+	}
+
+	@Test
+	void aBlockNotClearedByTheDeadlineLapsesTheApplication() {
+		Merchant m = registry.merchant();
+		registry.freezeFunds(m, new BigDecimal("5000"));
+		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
+		runAsyncSteps(pi);
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "WAIT_FOR_BLOCK"));
+
+		fireTimer(pi, "Event_BlockDeadlinePassed");
+		runAsyncSteps(pi);
+
+		assertThat(pi).isEnded().hasPassed("Event_BlockNotClearedLapsed", "Event_ApplicationLapsed");
+		assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.LAPSED);
+		assertThat(noticesOf(pi)).extracting(Notice::getType)
+			.containsExactly(NoticeType.BLOCK_NOTICE, NoticeType.LAPSE);
+		assertThat(noticesOf(pi).get(1).getTextZh()).contains("账户限制未在期限内解除").doesNotContain("补充材料");
+		assertThat(registry.isBound(m)).isTrue();
+	}
+
+	@Test
+	void onlyABlockedCaseCanBeLeftToWaitForItsBlockToClear() {
+		Merchant m = registry.merchant();
+		ProcessInstance pi = start(applicationFor(m, "DEVICE_FAULT"));
+		runAsyncSteps(pi);
+
+		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
+				Map.of("reviewDecision", "WAIT_FOR_BLOCK")))
+			.hasMessageContaining("该案件没有未解除的账户限制，无需等待");
+		assertThat(pi).isWaitingAt("Task_ReviewApplication");
 	}
 
 	@Test

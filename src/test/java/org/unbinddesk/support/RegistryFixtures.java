@@ -84,6 +84,12 @@ public class RegistryFixtures {
 			.update();
 	}
 
+	public void releaseFunds(Merchant m) {
+		jdbc.sql("update settlement_account set frozen_amount = 0, status = 'NORMAL' where merchant_no = ?")
+			.param(m.merchantNo())
+			.update();
+	}
+
 	public void transactionAfterUnbind(Merchant m) {
 		jdbc.sql("insert into terminal_transaction (terminal_sn, merchant_no, amount, occurred_at) values (?, ?, 10, ?)")
 			.params(m.sn(), m.merchantNo(), LocalDateTime.now().plusMinutes(5))

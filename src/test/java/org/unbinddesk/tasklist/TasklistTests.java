@@ -220,7 +220,7 @@ class TasklistTests extends WebTestSupport {
 			.extracting(input -> browser.driver()
 				.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']"))
 				.getText())
-			.containsExactly("驳回", "要求补充材料");
+			.containsExactly("等待限制解除（告知商户，每日复核）", "驳回", "要求补充材料");
 		assertThat(CODES).noneMatch(form::contains);
 		browser.screenshot("07-blocked-case-no-approval");
 	}
