@@ -1,6 +1,7 @@
 package org.unbinddesk.process;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Engine settings that have no Spring Boot property: the PII-safe history level, free text masked in history, and
- * history kept for whole calendar years ({@code unbinddesk.retention.years}).
+ * Engine settings that have no Spring Boot property: the PII-safe history level, free text masked in history,
+ * history kept for whole calendar years ({@code unbinddesk.retention.years}), and how often the engine writes its
+ * metrics to the database ({@code unbinddesk.metrics.engine-reporting-interval}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
@@ -35,6 +37,23 @@ class EngineConfiguration {
 				configuration.setHistoryEventHandler(new CompositeHistoryEventHandler(
 						List.of(new FreeTextHistoryScrubber(), new DbHistoryEventHandler())));
 				configuration.setHistoryRemovalTimeProvider(new CalendarYearRemovalTime(retentionYears, clock.getZone()));
+			}
+		};
+	}
+
+	/**
+	 * The engine keeps its metrics in memory and writes them to its metrics table every 15 minutes by default;
+	 * {@code EngineMetrics} reads that table, so Prometheus would see jobs and instances a quarter of an hour late.
+	 */
+	@Bean
+	AbstractProcessEnginePlugin metricsReportingPlugin(
+			@Value("${unbinddesk.metrics.engine-reporting-interval:PT60S}") Duration interval) {
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void postInit(ProcessEngineConfigurationImpl configuration) {
+				if (configuration.getDbMetricsReporter() != null) {
+					configuration.getDbMetricsReporter().setReportingIntervalInSeconds(Math.max(1, interval.toSeconds()));
+				}
 			}
 		};
 	}
