@@ -5,19 +5,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Engine settings that have no Spring Boot property: the PII-safe history level, free text masked in history,
  * history kept for whole calendar years ({@code unbinddesk.retention.years}), and how often the engine writes its
- * metrics to the database ({@code unbinddesk.metrics.engine-reporting-interval}).
+ * metrics to the database ({@code unbinddesk.metrics.engine-reporting-interval}); and, where
+ * {@code unbinddesk.engine-schema.migrations} names Camunda's scripts (the postgres profile), the engine's tables
+ * brought up to date by Flyway before the engine starts ({@link EngineSchema}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
@@ -54,6 +59,27 @@ class EngineConfiguration {
 				if (configuration.getDbMetricsReporter() != null) {
 					configuration.getDbMetricsReporter().setReportingIntervalInSeconds(Math.max(1, interval.toSeconds()));
 				}
+			}
+		};
+	}
+
+	/**
+	 * Runs before the engine checks its tables, whatever order Spring builds the beans in. The engine must not
+	 * change its own tables as well: that is refused here rather than left to race with the scripts.
+	 */
+	@Bean
+	@ConditionalOnProperty("unbinddesk.engine-schema.migrations")
+	AbstractProcessEnginePlugin engineSchemaPlugin(DataSource dataSource,
+			@Value("${unbinddesk.engine-schema.migrations}") String location,
+			@Value("${camunda.bpm.database.schema-update:true}") String schemaUpdate) {
+		if (!"false".equals(schemaUpdate)) {
+			throw new IllegalStateException("unbinddesk.engine-schema.migrations runs the engine's scripts: "
+					+ "set camunda.bpm.database.schema-update=false (it is " + schemaUpdate + ")");
+		}
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void preInit(ProcessEngineConfigurationImpl configuration) {
+				new EngineSchema(dataSource, location).migrate();
 			}
 		};
 	}
