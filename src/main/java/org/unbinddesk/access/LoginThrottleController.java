@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unbinddesk.problem.ProblemResponses;
 import org.unbinddesk.problem.ProblemTypes;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,13 +31,14 @@ class LoginThrottleController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Users (user:<id>) and addresses (address:<ip>) that must wait before their next login")
+	@Operation(operationId = "listLoginThrottles", summary = "Users (user:<id>) and addresses (address:<ip>) that must wait before their next login")
 	List<LoginThrottle.Throttled> throttled() {
 		return throttle.throttled();
 	}
 
 	@DeleteMapping("/{key}")
-	@Operation(summary = "Lift a throttle (and, for a user, the engine's own login delay)")
+	@Operation(operationId = "liftLoginThrottle", summary = "Lift a throttle (and, for a user, the engine's own login delay)")
+	@ProblemResponses(ProblemTypes.NOT_FOUND)
 	ResponseEntity<?> lift(@PathVariable String key) {
 		if (!key.startsWith("user:") && !key.startsWith("address:")) {
 			return ResponseEntity.status(ProblemTypes.NOT_FOUND.status())

@@ -22,12 +22,19 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unbinddesk.problem.ProblemTypes;
+import org.unbinddesk.problem.ProblemResponses;
 import org.unbinddesk.cases.Identifiers;
 import org.unbinddesk.cases.CaseStatus;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.consent.ConsentCodes;
 
+import static org.unbinddesk.problem.ProblemTypes.*;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -54,8 +61,15 @@ class CaseController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Open a case",
+	@Operation(operationId = "openCase", summary = "Open a case",
 			description = "Validated before anything starts. Idempotent with the Idempotency-Key header; a second open case for a terminal is a 409 naming the open one.")
+	@ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+			description = "The case opened; with an Idempotency-Key sent before for the same request, the case that request opened (Idempotent-Replayed: true)",
+			headers = { @Header(name = "Location", required = true, description = "The case: /api/unbinding-cases/{caseNumber}",
+					schema = @Schema(type = "string", format = "uri-reference")),
+					@Header(name = "Idempotent-Replayed", description = "true when the answer repeats an earlier request's",
+							schema = @Schema(type = "boolean")) })
+	@ProblemResponses({ OPEN_CASE_EXISTS, REQUEST_INVALID, IDEMPOTENCY_KEY_REUSED, TOO_MANY_REQUESTS })
 	ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest request, Principal client,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1,
 					max = 100) @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII") String idempotencyKey) {
@@ -67,13 +81,15 @@ class CaseController {
 	}
 
 	@GetMapping("/{caseNumber}")
-	@Operation(summary = "Follow a case: stage, status, outcome, fee, open tasks, timeline and notices")
+	@Operation(operationId = "getCase",
+			summary = "Follow a case: stage, status, outcome, fee, open tasks, timeline and notices")
+	@ProblemResponses(CASE_NOT_FOUND)
 	CaseView get(@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber) {
 		return queries.view(caseNumber);
 	}
 
 	@GetMapping
-	@Operation(summary = "Search cases", description = "Newest first; from/to filter on the day the case was opened.")
+	@Operation(operationId = "searchCases", summary = "Search cases", description = "Newest first; from/to filter on the day the case was opened.")
 	CaseView.Page search(@RequestParam(required = false) CaseStatus status,
 			@RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) @Pattern(regexp = Identifiers.MERCHANT_NO, message = "must be 15 digits") String merchantNo,
@@ -87,8 +103,10 @@ class CaseController {
 	}
 
 	@PostMapping(path = "/{caseNumber}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Documents the merchant supplied, as codes alone (message DocumentsSupplied)",
+	@Operation(operationId = "supplyDocuments",
+			summary = "Documents the merchant supplied, as codes alone (message DocumentsSupplied)",
 			description = "For channels that verified the papers elsewhere; recorded as such. Files go to PUT /{caseNumber}/documents/{code}.")
+	@ProblemResponses({ CASE_NOT_FOUND, NOT_WAITING })
 	CaseView supplyDocuments(@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.DocumentsSupplied body, Principal client) {
 		messages.supplyDocuments(caseNumber, body.documents(), client.getName());
@@ -96,7 +114,9 @@ class CaseController {
 	}
 
 	@PostMapping(path = "/{caseNumber}/fee-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The merchant accepts or declines the fee (messages FeeAccepted / FeeDeclined)")
+	@Operation(operationId = "decideFee",
+			summary = "The merchant accepts or declines the fee (messages FeeAccepted / FeeDeclined)")
+	@ProblemResponses({ CASE_NOT_FOUND, NOT_WAITING, CONSENT_CODE_WRONG, CONSENT_CODE_INVALID })
 	CaseView decideFee(@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.FeeDecision body) {
 		messages.decideFee(caseNumber, body);
@@ -104,7 +124,9 @@ class CaseController {
 	}
 
 	@PostMapping(path = "/{caseNumber}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The merchant cancels the request, until the application is approved (message CancellationRequested)")
+	@Operation(operationId = "cancelCase",
+			summary = "The merchant cancels the request, until the application is approved (message CancellationRequested)")
+	@ProblemResponses({ CASE_NOT_FOUND, NOT_WAITING, CONSENT_CODE_WRONG, CONSENT_CODE_INVALID })
 	CaseView cancel(@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.Cancellation body) {
 		messages.cancel(caseNumber, body.reason(), body.otp());
@@ -112,8 +134,10 @@ class CaseController {
 	}
 
 	@PostMapping(path = "/{caseNumber}/consent-codes", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Send the legal person a one-time code for a fee decision or a cancellation",
+	@Operation(operationId = "requestConsentCode",
+			summary = "Send the legal person a one-time code for a fee decision or a cancellation",
 			description = "By SMS to the phone on file, never a number from the request; good for 10 minutes and 5 wrong tries. 202: on its way; 409 when the case does not wait for that decision.")
+	@ProblemResponses({ CASE_NOT_FOUND, NOT_WAITING, TOO_MANY_REQUESTS, CONSENT_CODE_NOT_SENT })
 	ResponseEntity<ConsentCodes.Issued> requestConsentCode(
 			@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@Valid @RequestBody MessageRequests.ConsentCodeRequest body) {
@@ -121,7 +145,8 @@ class CaseController {
 	}
 
 	@GetMapping("/{caseNumber}/notices")
-	@Operation(summary = "The notices sent to the merchant for a case")
+	@Operation(operationId = "listCaseNotices", summary = "The notices sent to the merchant for a case")
+	@ProblemResponses(CASE_NOT_FOUND)
 	List<CaseView.NoticeView> notices(
 			@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber) {
 		return queries.notices(caseNumber);

@@ -30,6 +30,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.unbinddesk.problem.ProblemTypes;
+import org.unbinddesk.problem.ProblemResponses;
 
 /**
  * The merchant's files of a case: uploaded by intake systems and agents as the request body, read (watermarked) by
@@ -51,12 +53,15 @@ class CaseDocumentController {
 	}
 
 	@PutMapping("/{code}")
-	@Operation(summary = "Upload a file for a document code (JPEG, PNG or PDF, read from its bytes)",
+	@Operation(operationId = "putDocumentFile",
+			summary = "Upload a file for a document code (JPEG, PNG or PDF, read from its bytes)",
 			description = "The file is the body. 201 with id, type, size and SHA-256; repeating the same bytes for the code answers 200 with the file kept before. The last missing document supplies the documents (DocumentsSupplied).",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
 					@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")) }))
+	@ProblemResponses({ ProblemTypes.CASE_NOT_FOUND, ProblemTypes.CASE_CLOSED, ProblemTypes.PAYLOAD_TOO_LARGE,
+			ProblemTypes.UNSUPPORTED_MEDIA_TYPE })
 	ResponseEntity<CaseFiles.Uploaded> put(
 			@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@PathVariable @Pattern(regexp = DOCUMENT_CODE, message = "must be a document code such as ID_CARD") String code,
@@ -65,8 +70,11 @@ class CaseDocumentController {
 	}
 
 	@PostMapping("/{code}")
-	@Operation(summary = "Add another file for a document code (another page, the back of a card)",
+	@Operation(operationId = "addDocumentFile",
+			summary = "Add another file for a document code (another page, the back of a card)",
 			description = "As PUT, but always adds a file.")
+	@ProblemResponses({ ProblemTypes.CASE_NOT_FOUND, ProblemTypes.CASE_CLOSED, ProblemTypes.PAYLOAD_TOO_LARGE,
+			ProblemTypes.UNSUPPORTED_MEDIA_TYPE })
 	ResponseEntity<CaseFiles.Uploaded> post(
 			@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@PathVariable @Pattern(regexp = DOCUMENT_CODE, message = "must be a document code such as ID_CARD") String code,
@@ -75,8 +83,9 @@ class CaseDocumentController {
 	}
 
 	@GetMapping("/{id}/content")
-	@Operation(summary = "Read a file: images watermarked for review and without metadata, PDFs as supplied",
+	@Operation(operationId = "readDocumentFile", summary = "Read a file: images watermarked for review and without metadata, PDFs as supplied",
 			description = "Agents, reviewers, supervisors, operations and admins; each read is an audit row.")
+	@ProblemResponses({ ProblemTypes.CASE_NOT_FOUND, ProblemTypes.NOT_FOUND, ProblemTypes.DOCUMENT_DAMAGED })
 	void content(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
 			@PathVariable long id, Authentication user, HttpServletResponse response) throws IOException {
 		List<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();

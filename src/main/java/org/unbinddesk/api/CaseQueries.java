@@ -123,8 +123,8 @@ class CaseQueries {
 						c.getApplicantRole()),
 				documents(caseNumber, list(vars.get(DOCUMENTS)), list(vars.get(MISSING_DOCUMENTS))),
 				(String) vars.get(IDENTITY_RESULT), (String) vars.get(RISK_LEVEL), list(vars.get(RISK_SIGNALS)),
-				(Boolean) vars.get(ACCOUNT_BLOCKED), list(vars.get(BLOCK_REASONS)), (Double) vars.get(FEE),
-				(Double) vars.get(DEPOSIT_REFUND), c.getDeviceDisposition(), waitingFor(pi), openTasks(pi),
+				(Boolean) vars.get(ACCOUNT_BLOCKED), list(vars.get(BLOCK_REASONS)), CaseView.amount(c.getFee()),
+				CaseView.amount(c.getDepositRefund()), c.getDeviceDisposition(), waitingFor(pi), openTasks(pi),
 				timeline(pi), notices(caseNumber), incidents(pi));
 	}
 

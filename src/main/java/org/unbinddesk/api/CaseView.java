@@ -1,16 +1,19 @@
 package org.unbinddesk.api;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 
 /**
- * A case as the API shows it: personal data masked, figures and decisions as the process holds them.
+ * A case as the API shows it: personal data masked, figures and decisions as the process holds them. Amounts are
+ * yuan to the fen, written as decimal strings; times carry the business zone's offset ({@link ApiJson}).
  */
 record CaseView(String caseNumber, String status, String stage, String outcome, String outcomeReason,
 		LocalDateTime openedAt, LocalDateTime closedAt, String channel, String reason, Merchant merchant,
 		Terminal terminal, Applicant applicant, Documents documents, String identityResult, String riskLevel,
-		List<String> riskSignals, Boolean accountBlocked, List<String> blockReasons, Double fee, Double depositRefund,
+		List<String> riskSignals, Boolean accountBlocked, List<String> blockReasons, BigDecimal fee, BigDecimal depositRefund,
 		String deviceDisposition, List<String> waitingFor, List<OpenTask> openTasks, List<TimelineEntry> timeline,
 		List<NoticeView> notices, List<IncidentView> incidents) {
 
@@ -71,6 +74,11 @@ record CaseView(String caseNumber, String status, String stage, String outcome, 
 
 	/** A page of a case list. */
 	record Page(List<Summary> items, int page, int size, long totalElements, int totalPages) {
+	}
+
+	/** The process keeps amounts as doubles (DMN results); the API answers them to the fen. */
+	static BigDecimal amount(Object value) {
+		return value == null ? null : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
 	}
 
 }

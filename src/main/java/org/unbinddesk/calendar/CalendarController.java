@@ -41,13 +41,13 @@ class CalendarController {
 	}
 
 	@GetMapping
-	@Operation(summary = "A year's public holidays and make-up working days (调休)")
+	@Operation(operationId = "listCalendarDays", summary = "A year's public holidays and make-up working days (调休)")
 	List<CalendarDay> year(@RequestParam @Min(2000) @Max(2100) int year) {
 		return calendar.exceptionsOf(year);
 	}
 
 	@PutMapping(path = "/{day}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Record a public holiday (working=false) or a weekend day worked instead (working=true)")
+	@Operation(operationId = "putCalendarDay", summary = "Record a public holiday (working=false) or a weekend day worked instead (working=true)")
 	CalendarDay set(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
 			@Valid @RequestBody Entry entry) {
 		return calendar.set(day, entry.working(), entry.name().strip());

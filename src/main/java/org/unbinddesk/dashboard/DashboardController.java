@@ -28,7 +28,7 @@ class DashboardController implements WebMvcConfigurer {
 	}
 
 	@GetMapping("/api/dashboard")
-	@Operation(summary = "Figures of the last days: open cases by stage, outcomes per day, durations, SLA breaches, "
+	@Operation(operationId = "getDashboard", summary = "Figures of the last days: open cases by stage, outcomes per day, durations, SLA breaches, "
 			+ "rejection reasons, fees and refunds, incidents")
 	Dashboard dashboard(@RequestParam(defaultValue = "30") @Min(1) @Max(366) int days) {
 		return dashboard.compute(days);

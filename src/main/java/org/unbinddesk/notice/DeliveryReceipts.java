@@ -21,10 +21,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.unbinddesk.problem.ProblemResponses;
 import org.unbinddesk.problem.ProblemTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Delivery receipts from the SMS and WeChat gateways: {@code POST /api/notice-receipts} with
@@ -54,6 +57,9 @@ class DeliveryReceipts {
 	}
 
 	@PostMapping(path = "/api/notice-receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "receiveNoticeReceipt",
+			summary = "A gateway's delivery receipt for a notice, signed with the callback secret (X-Signature)")
+	@ProblemResponses({ ProblemTypes.UNAUTHORIZED, ProblemTypes.NOT_FOUND })
 	@Transactional
 	ResponseEntity<?> receive(@RequestBody String body,
 			@RequestHeader(name = "X-Signature", required = false) String signature,

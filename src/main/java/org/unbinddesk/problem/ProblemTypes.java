@@ -63,4 +63,8 @@ public enum ProblemTypes {
 		return type;
 	}
 
+	public String title() {
+		return title;
+	}
+
 }

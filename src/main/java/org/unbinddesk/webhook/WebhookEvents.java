@@ -2,7 +2,6 @@ package org.unbinddesk.webhook;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Writes an event for every subscribed intake client, in the transaction of the change it reports (so an event is
@@ -23,16 +20,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 @Service
 class WebhookEvents {
 
-	private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+	/** The service's own mapper: times and amounts written as in every answer of the API. */
+	private final ObjectMapper json;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	WebhookEvents(JdbcClient jdbc, Clock clock) {
+	WebhookEvents(JdbcClient jdbc, Clock clock, ObjectMapper json) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	void record(String caseNumber, String type, Map<String, Object> data) {
@@ -43,11 +41,11 @@ class WebhookEvents {
 			event.put("eventId", UUID.randomUUID().toString());
 			event.put("type", type);
 			event.put("caseNumber", caseNumber);
-			event.put("occurredAt", now.atOffset(ZoneOffset.systemDefault().getRules().getOffset(now)));
+			event.put("occurredAt", now);
 			event.put("data", data);
 			String payload;
 			try {
-				payload = JSON.writeValueAsString(event);
+				payload = json.writeValueAsString(event);
 			}
 			catch (JsonProcessingException ex) {
 				throw new IllegalStateException(ex);

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -49,7 +51,7 @@ class WebhookSubscriptions {
 
 	@PutMapping(path = "/api/webhook-subscription", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Transactional
-	@Operation(summary = "Register (or replace) where this client's events go",
+	@Operation(operationId = "putWebhookSubscription", summary = "Register (or replace) where this client's events go",
 			description = "Stage changes and notice deliveries of every case are POSTed as JSON, signed X-UnbindDesk-Signature: sha256=HMAC-SHA256(body, secret), in order per case.")
 	ResponseEntity<Map<String, String>> subscribe(@Valid @RequestBody Subscription subscription, Principal client) {
 		jdbc.sql("delete from webhook_subscription where client_id = ?").param(client.getName()).update();
@@ -60,6 +62,9 @@ class WebhookSubscriptions {
 	}
 
 	@GetMapping("/api/webhook-subscription")
+	@Operation(operationId = "getWebhookSubscription", summary = "Where this client's events go")
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The client and its URL")
+	@ApiResponse(responseCode = "404", description = "This client has no subscription (no body)", content = @Content)
 	ResponseEntity<Map<String, String>> current(Principal client) {
 		return jdbc.sql("select url from webhook_subscription where client_id = ?")
 			.param(client.getName())
@@ -70,6 +75,8 @@ class WebhookSubscriptions {
 	}
 
 	@DeleteMapping("/api/webhook-subscription")
+	@Operation(operationId = "deleteWebhookSubscription", summary = "Send this client's events nowhere")
+	@ApiResponse(responseCode = "204", description = "No subscription any more")
 	@Transactional
 	ResponseEntity<Void> unsubscribe(Principal client) {
 		jdbc.sql("delete from webhook_subscription where client_id = ?").param(client.getName()).update();

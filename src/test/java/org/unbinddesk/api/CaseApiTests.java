@@ -79,8 +79,16 @@ class CaseApiTests extends WebTestSupport {
 		assertThat(view.get("identityResult").asText()).isEqualTo("PASS");
 		assertThat(view.get("riskLevel").asText()).isEqualTo("LOW");
 		assertThat(view.get("terminal").get("status").asText()).isEqualTo("ACTIVE");
-		assertThat(view.get("fee").asDouble()).isZero();
-		assertThat(view.get("depositRefund").asDouble()).isEqualTo(299.0);
+		// money as decimal strings, times with the business zone's offset (ISO-8601, to the second)
+		assertThat(view.get("fee").isTextual()).isTrue();
+		assertThat(view.get("fee").asText()).isEqualTo("0.00");
+		assertThat(view.get("depositRefund").asText()).isEqualTo("299.00");
+		String offset = java.time.ZonedDateTime.now().getOffset().getId().replace("Z", "+00:00");
+		for (String time : List.of(view.get("openedAt").asText(), view.at("/openTasks/0/due").asText(),
+				view.at("/openTasks/0/created").asText(), view.at("/timeline/0/startedAt").asText(),
+				view.at("/notices/0/createdAt").asText())) {
+			assertThat(time).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d").endsWith(offset);
+		}
 		assertThat(view.get("openTasks")).singleElement().satisfies(task -> {
 			assertThat(task.get("name").asText()).startsWith("审核解绑申请 · " + caseNumber);
 			assertThat(task.get("candidateGroups").toString()).isEqualTo("[\"reviewers\"]");
@@ -223,7 +231,7 @@ class CaseApiTests extends WebTestSupport {
 
 		assertThat(accept.status()).isEqualTo(200);
 		assertThat(accept.json().get("stage").asText()).isEqualTo("REVIEW");
-		assertThat(accept.json().get("fee").asDouble()).isEqualTo(345.0);
+		assertThat(accept.json().get("fee").asText()).isEqualTo("345.00");
 		assertThat(decline.status()).isEqualTo(200);
 		assertThat(decline.json().get("status").asText()).isEqualTo("CLOSED");
 		assertThat(decline.json().get("outcome").asText()).isEqualTo("WITHDRAWN");

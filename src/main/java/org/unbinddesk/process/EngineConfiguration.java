@@ -1,0 +1,89 @@
+package org.unbinddesk.process;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unbinddesk.privacy.PiiSafeHistoryLevel;
+import org.unbinddesk.privacy.FreeTextHistoryScrubber;
+
+/**
+ * Engine settings that have no Spring Boot property: the PII-safe history level, free text masked in history,
+ * history kept for whole calendar years ({@code unbinddesk.retention.years}), and how often the engine writes its
+ * metrics to the database ({@code unbinddesk.metrics.engine-reporting-interval}); and, where
+ * {@code unbinddesk.engine-schema.migrations} names Camunda's scripts (the postgres profile), the engine's tables
+ * brought up to date by Flyway before the engine starts ({@link EngineSchema}).
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+	@Bean
+	AbstractProcessEnginePlugin piiSafeHistoryPlugin(
+			@Value("${unbinddesk.history.variable-trail:false}") boolean variableTrail,
+			@Value("${unbinddesk.retention.years:5}") int retentionYears, Clock clock) {
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void preInit(ProcessEngineConfigurationImpl configuration) {
+				List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
+						: new ArrayList<>(configuration.getCustomHistoryLevels());
+				levels.add(new PiiSafeHistoryLevel(ProcessVariables.SENSITIVE, variableTrail));
+				configuration.setCustomHistoryLevels(levels);
+				// free text is masked before the default handler writes the row
+				configuration.setHistoryEventHandler(new CompositeHistoryEventHandler(
+						List.of(new FreeTextHistoryScrubber(ProcessVariables.FREE_TEXT, FreeText.MAX_LENGTH), new DbHistoryEventHandler())));
+				configuration.setHistoryRemovalTimeProvider(new CalendarYearRemovalTime(retentionYears, clock.getZone()));
+			}
+		};
+	}
+
+	/**
+	 * The engine keeps its metrics in memory and writes them to its metrics table every 15 minutes by default;
+	 * {@code EngineMetrics} reads that table, so Prometheus would see jobs and instances a quarter of an hour late.
+	 */
+	@Bean
+	AbstractProcessEnginePlugin metricsReportingPlugin(
+			@Value("${unbinddesk.metrics.engine-reporting-interval:PT60S}") Duration interval) {
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void postInit(ProcessEngineConfigurationImpl configuration) {
+				if (configuration.getDbMetricsReporter() != null) {
+					configuration.getDbMetricsReporter().setReportingIntervalInSeconds(Math.max(1, interval.toSeconds()));
+				}
+			}
+		};
+	}
+
+	/**
+	 * Runs before the engine checks its tables, whatever order Spring builds the beans in. The engine must not
+	 * change its own tables as well: that is refused here rather than left to race with the scripts.
+	 */
+	@Bean
+	@ConditionalOnProperty("unbinddesk.engine-schema.migrations")
+	AbstractProcessEnginePlugin engineSchemaPlugin(DataSource dataSource,
+			@Value("${unbinddesk.engine-schema.migrations}") String location,
+			@Value("${camunda.bpm.database.schema-update:true}") String schemaUpdate) {
+		if (!"false".equals(schemaUpdate)) {
+			throw new IllegalStateException("unbinddesk.engine-schema.migrations runs the engine's scripts: "
+					+ "set camunda.bpm.database.schema-update=false (it is " + schemaUpdate + ")");
+		}
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void preInit(ProcessEngineConfigurationImpl configuration) {
+				new EngineSchema(dataSource, location).migrate();
+			}
+		};
+	}
+
+}
