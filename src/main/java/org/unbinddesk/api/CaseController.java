@@ -123,6 +123,18 @@ class CaseController {
 		return queries.view(caseNumber);
 	}
 
+	@PostMapping(path = "/{caseNumber}/suspicious-call", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "reportSuspiciousCall",
+			summary = "The merchant reports a suspicious call about the case (someone posing as customer service)",
+			description = "Until the application is approved: the case becomes high risk (another supervisor must approve it too) and supervisors get a task to check the call.")
+	@ProblemResponses({ CASE_NOT_FOUND, CASE_CLOSED, NOT_WAITING })
+	CaseView reportSuspiciousCall(
+			@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
+			@Valid @RequestBody MessageRequests.SuspiciousCall body, Principal client) {
+		messages.reportSuspiciousCall(caseNumber, body.note(), client.getName());
+		return queries.view(caseNumber);
+	}
+
 	@PostMapping(path = "/{caseNumber}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "cancelCase",
 			summary = "The merchant cancels the request, until the application is approved (message CancellationRequested)")

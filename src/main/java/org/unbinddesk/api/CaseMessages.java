@@ -2,6 +2,7 @@ package org.unbinddesk.api;
 
 import static org.unbinddesk.process.ProcessVariables.*;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unbinddesk.cases.CaseRegistry;
+import org.unbinddesk.cases.CaseRuleViolation;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.documents.CaseDocument;
 import org.unbinddesk.documents.CaseDocuments;
@@ -41,8 +45,11 @@ class CaseMessages {
 
 	private final ConsentCodes consent;
 
+	private final CaseRegistry registry;
+
 	CaseMessages(RuntimeService runtime, CaseQueries queries, EngineAccess engine, CaseDocuments files,
-			ConsentCodes consent) {
+			ConsentCodes consent, CaseRegistry registry) {
+		this.registry = registry;
 		this.files = files;
 		this.consent = consent;
 		this.runtime = runtime;
@@ -112,6 +119,37 @@ class CaseMessages {
 		correlate(caseNumber, MESSAGE_CANCELLATION_REQUESTED,
 				reason == null ? Map.of() : Map.of(CANCELLATION_REASON, Masks.scrub(reason, 500)),
 				ConsentPurpose.CANCELLATION, otp);
+	}
+
+	/**
+	 * The merchant reports a suspicious call: recorded in the registry (which raises the risk), then the process is
+	 * told, which gives supervisors a task to check the call. Refused for a closed or an approved case.
+	 */
+	@Transactional
+	void reportSuspiciousCall(String caseNumber, String note, String client) {
+		UnbindingCase c = queries.find(caseNumber);
+		if (c.getOutcome() != null) {
+			throw new ApiException(ProblemTypes.CASE_CLOSED, "Case " + caseNumber + " is closed (" + c.getOutcome() + ")");
+		}
+		String scrubbed = Masks.scrub(note, 500);
+		UnbindingCase reported;
+		try {
+			reported = registry.reportSuspiciousCall(caseNumber, scrubbed, client);
+		}
+		catch (CaseRuleViolation refused) {
+			throw new ApiException(ProblemTypes.NOT_WAITING, "Case " + caseNumber
+					+ " is approved already: a suspicious call is reported to the official hotline, not to the case");
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(SUSPICIOUS_CALL_REPORTED, true);
+		variables.put(SUSPICIOUS_CALL_NOTE, scrubbed == null ? "" : scrubbed);
+		if (reported.getRiskLevel() != null) {
+			variables.put(RISK_LEVEL, reported.getRiskLevel());
+		}
+		engine.asService(() -> {
+			runtime.setVariables(c.getProcessInstanceId(), variables);
+			return null;
+		});
 	}
 
 	/** A code goes out only while the case waits for the decision it confirms. */

@@ -38,6 +38,10 @@ final class MessageRequests {
 			@NotNull @Pattern(regexp = "\\d{6}", message = "must be the 6-digit one-time code") String otp) {
 	}
 
+	/** @param note what the merchant said about the call (masked before it is kept), optional */
+	record SuspiciousCall(@Size(max = 500) String note) {
+	}
+
 	record ConsentCodeRequest(@NotNull ConsentPurpose purpose) {
 	}
 

@@ -23,6 +23,10 @@ public enum AuditAction {
 	FEE_ACCEPTED,
 	RISK_ASSESSED,
 	CALLBACK_DONE,
+	/** The merchant reported a suspicious call about the case: its risk is raised and supervisors are told. */
+	SUSPICIOUS_CALL_REPORTED,
+	/** A supervisor checked a reported suspicious call. */
+	SUSPICIOUS_CALL_CHECKED,
 	REVIEW_DECIDED,
 	REVIEW_ESCALATED,
 	SECOND_APPROVAL_DECIDED,

@@ -83,6 +83,22 @@ public class CaseRegistry {
 		audit.record(unbindingCase, AuditAction.FEE_ACCEPTED, "Fee CNY " + unbindingCase.getFee() + " accepted");
 	}
 
+	/**
+	 * The merchant reported a suspicious call about the case (through an intake system, or to an agent on the
+	 * callback). Refused once the application is approved.
+	 * @param note what the merchant said, masked free text, or null
+	 * @return the case, its risk level raised to high if it had been assessed lower
+	 */
+	@Transactional
+	public UnbindingCase reportSuspiciousCall(String caseNumber, String note, String reporter) {
+		UnbindingCase unbindingCase = get(caseNumber);
+		boolean raised = unbindingCase.reportSuspiciousCall(LocalDateTime.now(clock));
+		audit.record(unbindingCase, AuditAction.SUSPICIOUS_CALL_REPORTED,
+				(raised ? "Risk raised to HIGH" : "Risk to be assessed as HIGH") + (note == null ? "" : ": " + note),
+				reporter);
+		return unbindingCase;
+	}
+
 	@Transactional
 	public void recordRisk(String caseNumber, String level) {
 		get(caseNumber).recordRisk(level);

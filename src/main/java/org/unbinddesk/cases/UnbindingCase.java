@@ -147,6 +147,9 @@ public class UnbindingCase implements AuditedCase {
 	@Column(name = "unbound_at")
 	private LocalDateTime unboundAt;
 
+	@Column(name = "suspicious_call_at")
+	private LocalDateTime suspiciousCallAt;
+
 	protected UnbindingCase() {
 	}
 
@@ -197,6 +200,36 @@ public class UnbindingCase implements AuditedCase {
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * The merchant reports a suspicious call about this case (someone posing as customer service). Until the
+	 * application is approved it makes the case high risk, so that another supervisor must approve it too; after the
+	 * approval it is refused: the merchant is told to call the official hotline.
+	 * @return whether the risk level was raised by this report (it had been assessed lower)
+	 */
+	public boolean reportSuspiciousCall(LocalDateTime at) {
+		requireOpen("report a suspicious call");
+		if (approvedAt != null) {
+			throw new CaseRuleViolation(caseNumber,
+					"案件 " + caseNumber + " 已审核通过，不能再登记可疑来电：请商户拨打官方客服热线核实，或由主管处理");
+		}
+		if (suspiciousCallAt == null) {
+			suspiciousCallAt = at;
+		}
+		boolean raised = riskLevel != null && !"HIGH".equals(riskLevel);
+		if (riskLevel != null) {
+			riskLevel = "HIGH";
+		}
+		return raised;
+	}
+
+	public boolean isSuspiciousCallReported() {
+		return suspiciousCallAt != null;
+	}
+
+	public LocalDateTime getSuspiciousCallAt() {
+		return suspiciousCallAt;
 	}
 
 	/** The terminal was unbound: the binding is gone. */

@@ -42,6 +42,10 @@ public final class ProcessVariables {
 	public static final String EXTRA_DOCUMENTS = "extraDocuments";
 	/** Until when a blocked case waits for its block to clear (a date), set when the merchant is told. */
 	public static final String BLOCK_WAIT_UNTIL = "blockWaitUntil";
+	/** Set (true) when the merchant reports a suspicious call: starts the supervisors' check. */
+	public static final String SUSPICIOUS_CALL_REPORTED = "suspiciousCallReported";
+	public static final String SUSPICIOUS_CALL_NOTE = "suspiciousCallNote";
+	public static final String CALL_CHECK_NOTE = "callCheckNote";
 	public static final String DOCUMENTS_DUE_DATE = "documentsDueDate";
 	public static final String IDENTITY_RESULT = "identityResult";
 	/** The applicant's identity is confirmed (a full match or the callback); not checked again unless it is in doubt. */
@@ -100,7 +104,7 @@ public final class ProcessVariables {
 
 	/** Typed by people: any long number in them is masked before it is kept, in the process and in history. */
 	public static final Set<String> FREE_TEXT = Set.of(REJECTION_REASON, REVIEW_COMMENT, CANCELLATION_REASON,
-			FEE_DECLINE_REASON, CALLBACK_NOTE, ACCOUNT_ISSUE_RESOLUTION, OUTCOME_REASON);
+			FEE_DECLINE_REASON, CALLBACK_NOTE, ACCOUNT_ISSUE_RESOLUTION, OUTCOME_REASON, SUSPICIOUS_CALL_NOTE, CALL_CHECK_NOTE);
 
 	private ProcessVariables() {
 	}

@@ -13,6 +13,8 @@ public final class UserTasks {
 
 	public static final String RESOLVE_ACCOUNT_ISSUE = "Task_ResolveAccountIssue";
 
+	public static final String CHECK_SUSPICIOUS_CALL = "Task_CheckSuspiciousCall";
+
 	private UserTasks() {
 	}
 

@@ -64,7 +64,8 @@ public class RiskService {
 				.putValue("daysSinceSettlementCardChange", (int) Math.min(daysSinceCardChange, Integer.MAX_VALUE))
 				.putValue("earlierRequests", (int) earlierRequests)
 				.putValue("seenAwayFromAddress", terminal.isSeenAwayFromAddress())
-				.putValue("applicantRole", unbindingCase.getApplicantRole()))
+				.putValue("applicantRole", unbindingCase.getApplicantRole())
+				.putValue("suspiciousCallReported", unbindingCase.isSuspiciousCallReported()))
 			.evaluate()
 			.getResultList();
 		List<String> signals = rows.stream().map(r -> (String) r.get("signal")).toList();

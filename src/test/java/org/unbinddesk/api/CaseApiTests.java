@@ -255,6 +255,47 @@ class CaseApiTests extends WebTestSupport {
 	}
 
 	@Test
+	void aReportedSuspiciousCallMakesTheCaseHighRiskAndTellsSupervisors() {
+		Merchant m = registry.merchant();
+		String caseNumber = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();
+		runAsyncSteps();
+		assertThat(get("intake1", "/api/unbinding-cases/" + caseNumber).json().get("riskLevel").asText())
+			.isEqualTo("LOW");
+
+		Response reported = post("intake1", "/api/unbinding-cases/" + caseNumber + "/suspicious-call",
+				"{\"note\": \"自称客服来电，要求提供验证码，来电号码 13912345678\"}");
+
+		assertThat(reported.status()).isEqualTo(200);
+		JsonNode view = reported.json();
+		assertThat(view.get("riskLevel").asText()).isEqualTo("HIGH");
+		assertThat(view.get("openTasks")).extracting(t -> t.get("name").asText())
+			.anyMatch(name -> name.startsWith("核查可疑来电 · " + caseNumber))
+			.anyMatch(name -> name.startsWith("审核解绑申请 · " + caseNumber));
+		assertThat(view.get("openTasks").toString()).contains("[\"supervisors\"]");
+		assertThat(jdbc.sql("select detail from audit_entry where case_number = ? and action = 'SUSPICIOUS_CALL_REPORTED'")
+			.param(caseNumber)
+			.query(String.class)
+			.single()).contains("Risk raised to HIGH").contains("*******5678").doesNotContain("13912345678");
+	}
+
+	@Test
+	void aSuspiciousCallIsNotReportedToAClosedCase() {
+		Merchant m = registry.merchant();
+		String caseNumber = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();
+		runAsyncSteps();
+		cancel(caseNumber);
+
+		Response refused = post("intake1", "/api/unbinding-cases/" + caseNumber + "/suspicious-call", "{}");
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("type").asText()).endsWith("/case-closed");
+		assertThat(jdbc.sql("select count(*) from audit_entry where case_number = ? and action = 'SUSPICIOUS_CALL_REPORTED'")
+			.param(caseNumber)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void searchesCasesByMerchantStatusAndPage() {
 		Merchant m = registry.merchant();
 		String first = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();

@@ -141,7 +141,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		Task callback = taskAt(pi, "Task_CallMerchantBack");
 
 		assertThatThrownBy(() -> completeAs("agent1", callback, Map.of()))
-			.hasMessageContaining("Say whether the legal person confirmed the request");
+			.hasMessageContaining("请选择法定代表人/经营者是否确认了该申请");
 		completeAs("agent1", taskAt(pi, "Task_CallMerchantBack"),
 				Map.of("callbackConfirmed", false, "callbackNote", "法人称未申请解绑"));
 
@@ -273,6 +273,34 @@ class ApplicationStageTests extends ProcessTestSupport {
 				Map.of("reviewDecision", "WAIT_FOR_BLOCK")))
 			.hasMessageContaining("该案件没有未解除的账户限制，无需等待");
 		assertThat(pi).isWaitingAt("Task_ReviewApplication");
+	}
+
+	@Test
+	void aSuspiciousCallReportedOnTheCallbackMakesTheCaseHighRiskAndTellsSupervisors() {
+		Merchant m = registry.merchant();
+		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
+		application.put("applicantPhone", "13700000000");
+		ProcessInstance pi = start(application);
+		runAsyncSteps(pi);
+
+		completeAs("agent1", taskAt(pi, "Task_CallMerchantBack"), Map.of("callbackConfirmed", true,
+				"suspiciousCallReported", true, "callbackNote", "商户称昨天有人自称客服索要验证码"));
+		runAsyncSteps(pi);
+
+		Task check = taskAt(pi, "Task_CheckSuspiciousCall");
+		assertThat(tasks.createTaskQuery().taskId(check.getId()).taskCandidateGroup("supervisors").count()).isEqualTo(1);
+		assertThat(pi).isWaitingAt("Task_ReviewApplication", "Task_CheckSuspiciousCall");
+		assertThat(runtime.getVariable(pi.getId(), "riskLevel")).isEqualTo("HIGH");
+		assertThat((String) runtime.getVariable(pi.getId(), "riskSignals")).contains("SUSPICIOUS_CALL_REPORTED");
+		assertThat(auditActionsOf(pi)).contains("SUSPICIOUS_CALL_REPORTED");
+
+		assertThatThrownBy(() -> completeAs("supervisor1", check, Map.of())).hasMessageContaining("请填写核查结果");
+		completeAs("supervisor1", check, Map.of("callCheckNote", "已致电商户预留号码，确认为冒充客服的诈骗电话"));
+		assertThat(auditActionsOf(pi)).contains("SUSPICIOUS_CALL_CHECKED");
+
+		// high risk: an approval needs a second one from another supervisor
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
+		assertThat(pi).isWaitingAt("Task_GiveSecondApproval");
 	}
 
 	@Test
