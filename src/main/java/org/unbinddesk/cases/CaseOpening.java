@@ -103,6 +103,7 @@ public class CaseOpening {
 	private Registration record(String caseNumber, String processInstanceId, CaseRequest request, Eligibility check) {
 		UnbindingCase unbindingCase = new UnbindingCase(caseNumber, processInstanceId, request.fitted(),
 				LocalDateTime.now(clock));
+		unbindingCase.openedBy(audit.currentActor());
 		Terminal terminal = check.terminal();
 		if (terminal != null) {
 			unbindingCase.identifyTerminal(terminal.getSn(), terminal.getTerminalId());

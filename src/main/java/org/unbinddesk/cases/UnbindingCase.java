@@ -150,6 +150,9 @@ public class UnbindingCase implements AuditedCase {
 	@Column(name = "suspicious_call_at")
 	private LocalDateTime suspiciousCallAt;
 
+	@Column(name = "opened_by")
+	private String openedBy;
+
 	protected UnbindingCase() {
 	}
 
@@ -168,6 +171,15 @@ public class UnbindingCase implements AuditedCase {
 		this.status = CaseStatus.OPEN;
 		this.stage = Stage.CONTACT;
 		this.openedAt = openedAt;
+	}
+
+	/** The intake client or agent whose request opened the case. */
+	void openedBy(String actor) {
+		this.openedBy = actor;
+	}
+
+	public String getOpenedBy() {
+		return openedBy;
 	}
 
 	/** A case opened before its process instance started joins it; once. */

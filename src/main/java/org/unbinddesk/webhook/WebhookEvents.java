@@ -14,8 +14,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Writes an event for every subscribed intake client, in the transaction of the change it reports (so an event is
- * sent exactly when its change committed). The payload is fixed when written: a retry sends the same bytes.
+ * Writes an event for the intake client that opened the case (if it subscribed), in the transaction of the change it
+ * reports (so an event is sent exactly when its change committed). The payload is fixed when written: a retry sends the
+ * same bytes.
  */
 @Service
 class WebhookEvents {
@@ -34,7 +35,13 @@ class WebhookEvents {
 	}
 
 	void record(String caseNumber, String type, Map<String, Object> data) {
-		List<String> clients = jdbc.sql("select client_id from webhook_subscription").query(String.class).list();
+		// a client hears of the cases it opened, never of another client's
+		List<String> clients = jdbc.sql("""
+				select s.client_id from webhook_subscription s
+				join unbinding_case c on c.opened_by = s.client_id where c.case_number = ?""")
+			.param(caseNumber)
+			.query(String.class)
+			.list();
 		LocalDateTime now = LocalDateTime.now(clock);
 		for (String client : clients) {
 			Map<String, Object> event = new LinkedHashMap<>();
