@@ -83,7 +83,7 @@ class CaseDocumentController {
 	}
 
 	@GetMapping("/{id}/content")
-	@Operation(operationId = "readDocumentFile", summary = "Read a file: images watermarked for review and without metadata, PDFs as supplied",
+	@Operation(operationId = "readDocumentFile", summary = "Read a file: images and PDFs watermarked for review and without metadata",
 			description = "Agents, reviewers, supervisors, operations and admins; each read is an audit row.")
 	@ProblemResponses({ ProblemTypes.CASE_NOT_FOUND, ProblemTypes.NOT_FOUND, ProblemTypes.DOCUMENT_DAMAGED })
 	void content(@PathVariable @Pattern(regexp = CASE_NUMBER, message = "is not a case number") String caseNumber,
@@ -95,9 +95,6 @@ class CaseDocumentController {
 		response.setContentType(mediaType);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + caseNumber + "-"
 				+ file.document().code() + "-" + id + extension(mediaType) + "\"");
-		if (!file.document().isImage()) {
-			response.setContentLengthLong(file.document().size());
-		}
 		files.show(caseNumber, file, user.getName(), response.getOutputStream());
 	}
 

@@ -21,6 +21,7 @@ import org.unbinddesk.documents.DocumentDamaged;
 import org.unbinddesk.documents.DocumentRefused;
 import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.documents.DocumentSettings;
+import org.unbinddesk.documents.PdfWatermark;
 import org.unbinddesk.documents.Watermark;
 import org.unbinddesk.problem.ProblemTypes;
 import org.unbinddesk.access.Groups;
@@ -28,7 +29,7 @@ import org.unbinddesk.audit.AuditAction;
 
 /**
  * The merchant's files through the case API: uploads by intake systems and agents, reads by those who work cases.
- * Every read is an audit row; images are shown watermarked and without their metadata, PDFs as stored.
+ * Every read is an audit row; images and PDFs are shown watermarked and without their metadata.
  */
 @Service
 class CaseFiles {
@@ -130,14 +131,14 @@ class CaseFiles {
 		return new Readable(d, content);
 	}
 
-	/** Writes what is shown: images watermarked and re-encoded (no metadata), PDFs as stored. */
+	/** Writes what is shown: images and PDFs watermarked, without their metadata (and PDFs without scripts). */
 	void show(String caseNumber, Readable file, String user, OutputStream out) throws IOException {
 		try (InputStream in = file.content()) {
 			if (file.document().isImage()) {
 				Watermark.render(in, file.document().mediaType(), caseNumber, settings.maxPixels(), out);
 			}
 			else {
-				in.transferTo(out);
+				PdfWatermark.render(in, caseNumber, out);
 			}
 		}
 		catch (DocumentDamaged damaged) {

@@ -106,6 +106,11 @@ public class CaseDocuments {
 		if (mediaType.startsWith("image/")) {
 			requireReadableImage(id, mediaType);
 		}
+		else if (!PdfWatermark.readable(store.open(id))) {
+			// a PDF the desk cannot open (damaged, or locked with a password) could not be shown with its watermark
+			throw new DocumentRefused(Why.UNSUPPORTED_TYPE,
+					"The file starts like application/pdf but cannot be opened (damaged, or protected by a password)");
+		}
 		jdbc.sql("update case_document set size_bytes = ?, sha256 = ? where id = ?")
 			.params(counted.count, checksum, id)
 			.update();

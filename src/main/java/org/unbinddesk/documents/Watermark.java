@@ -83,6 +83,19 @@ public final class Watermark {
 		}
 	}
 
+	/** The watermark alone, on a transparent picture of that size: what is laid over each page of a PDF. */
+	static BufferedImage overlay(int width, int height, String caseNumber) {
+		BufferedImage overlay = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = overlay.createGraphics();
+		try {
+			draw(g, width, height, text(caseNumber));
+		}
+		finally {
+			g.dispose();
+		}
+		return overlay;
+	}
+
 	private static BufferedImage decode(InputStream original, String mediaType, long maxPixels) throws IOException {
 		try (ImageInputStream in = ImageIO.createImageInputStream(original)) {
 			Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mediaType);

@@ -22,6 +22,12 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -185,7 +191,7 @@ class DocumentTests extends WebTestSupport {
 	}
 
 	@Test
-	void servesPdfsAsSupplied() throws Exception {
+	void servesPdfsWatermarkedWithoutMetadataOrScripts() throws Exception {
 		String caseNumber = openCase(registry.merchant());
 		byte[] pdf = pdf();
 		String content = upload("intake1", "PUT", caseNumber, "SETTLEMENT_CARD_COPY", pdf, "application/pdf").location();
@@ -194,7 +200,35 @@ class DocumentTests extends WebTestSupport {
 
 		assertThat(shown.status()).isEqualTo(200);
 		assertThat(shown.contentType()).isEqualTo("application/pdf");
-		assertThat(shown.body()).isEqualTo(pdf);
+		assertThat(shown.body()).isNotEqualTo(pdf);
+		try (PDDocument read = Loader.loadPDF(shown.body())) {
+			assertThat(read.getNumberOfPages()).isEqualTo(1);
+			PDPage page = read.getPage(0);
+			assertThat(page.getResources().getXObjectNames()).singleElement()
+				.satisfies(name -> assertThat(page.getResources().getXObject(name)).isInstanceOf(PDImageXObject.class));
+			assertThat(read.getDocumentInformation().getAuthor()).isNull();
+			assertThat(read.getDocumentCatalog().getOpenAction()).isNull();
+		}
+		// the stored original is untouched
+		assertThat(jdbc.sql("select sha256 from case_document where case_number = ? and media_type = 'application/pdf'")
+			.param(caseNumber)
+			.query(String.class)
+			.single()).isEqualTo(sha256(pdf));
+	}
+
+	@Test
+	void refusesAPdfThatCannotBeOpened() throws Exception {
+		String caseNumber = openCase(registry.merchant());
+		byte[] broken = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+		Response response = upload("intake1", "PUT", caseNumber, "SETTLEMENT_CARD_COPY", broken, "application/pdf");
+
+		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.json().get("detail").asText()).contains("cannot be opened");
+		assertThat(jdbc.sql("select count(*) from case_document where case_number = ? and kind = 'FILE'")
+			.param(caseNumber)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -442,14 +476,18 @@ class DocumentTests extends WebTestSupport {
 		return with.toByteArray();
 	}
 
+	/** A one-page PDF with an author and a script that runs on opening: what a reader must never get. */
 	private static byte[] pdf() {
-		return """
-				%PDF-1.4
-				1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-				2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
-				trailer << /Root 1 0 R >>
-				%%EOF
-				""".getBytes(StandardCharsets.US_ASCII);
+		try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			pdf.addPage(new PDPage(PDRectangle.A4));
+			pdf.getDocumentInformation().setAuthor("张伟 13800000001");
+			pdf.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('hi')"));
+			pdf.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String sha256(byte[] bytes) throws Exception {
