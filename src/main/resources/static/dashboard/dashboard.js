@@ -1,20 +1,21 @@
-// Charts the figures of GET /api/dashboard in Chinese; every figure links to the matching cases. Everything the
-// figures carry (a reviewer's free-text rejection reason among them) is written as text, never as HTML.
+// Charts the figures of GET /api/dashboard in Chinese; a click on a bar opens the list of the matching cases
+// (/dashboard/cases). Everything the figures carry is written as text, never as HTML.
 (function () {
   'use strict';
-  const STAGES = { CONTACT: '受理登记', APPLICATION: '申请审查', REVIEW: '审核', UNBIND: '解绑', CONFIRMATION: '解绑确认' };
+  const NAMES = window.UnbindDeskNames;
+  const STAGES = NAMES.STAGES;
   const DURATIONS = { total: '受理至确认', application: '申请审查', review: '审核', unbind: '解绑', confirmation: '解绑确认' };
+  // the per-day figure's field, the outcome it counts, its colour
   const OUTCOMES = [
-    ['unbound', '已解绑', '#27ae60'], ['rejected', '已驳回', '#eb5757'], ['withdrawn', '已撤回', '#f2994a'],
-    ['lapsed', '已失效', '#bdbdbd'], ['cancelled', '已取消', '#9b51e0'], ['invalid', '申请无效', '#828282']
-  ];
+    ['unbound', 'UNBOUND', '#27ae60'], ['rejected', 'REJECTED', '#eb5757'], ['withdrawn', 'WITHDRAWN', '#f2994a'],
+    ['lapsed', 'LAPSED', '#bdbdbd'], ['cancelled', 'CANCELLED', '#9b51e0'], ['invalid', 'REQUEST_INVALID', '#828282']
+  ].map(([field, outcome, colour]) => [field, NAMES.OUTCOMES[outcome], colour, outcome]);
   const hours = s => s == null ? null : Math.round(s / 36) / 100;
   const fmt = n => Number(n).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-  const casesUrl = params => '/api/unbinding-cases?' + new URLSearchParams(params).toString();
-  // "2026-12-02" as the mainland writes it: 2026年12月2日 (axis: 12月2日)
-  const parts = d => d.split('-').map(Number);
-  const longDay = d => { const [y, m, day] = parts(d); return y + '年' + m + '月' + day + '日'; };
-  const shortDay = d => { const [, m, day] = parts(d); return m + '月' + day + '日'; };
+  const casesUrl = params => '/dashboard/cases?' + new URLSearchParams(params).toString();
+  const longDay = NAMES.longDay;
+  // on an axis: 12月2日
+  const shortDay = d => { const [, m, day] = d.split('-').map(Number); return m + '月' + day + '日'; };
   const charts = [];
 
   function axisName(name) {
@@ -104,7 +105,11 @@
         yAxis: Object.assign({ type: 'value', minInterval: 1 }, axisName('受理（件）'), { nameGap: 40 }),
         series: [{ name: '新受理', type: 'line', data: d.perDay.map(x => x.opened), itemStyle: { color: '#1f2933' } }]
           .concat(OUTCOMES.map(o => ({ name: o[1], type: 'bar', stack: 'closed', data: d.perDay.map(x => x[o[0]]), itemStyle: { color: o[2] } })))
-      }, p => { window.location = casesUrl({ from: days[p.dataIndex], to: days[p.dataIndex] }); });
+      }, p => {
+        // the line counts the cases opened that day, each bar those closed that day with its outcome
+        const bar = OUTCOMES[p.seriesIndex - 1];
+        window.location = casesUrl(bar ? { day: days[p.dataIndex], outcome: bar[3] } : { day: days[p.dataIndex] });
+      });
     }
 
     const names = Object.keys(d.durations);
@@ -119,7 +124,7 @@
           { name: '中位数', type: 'bar', data: names.map(n => hours(d.durations[n].medianSeconds)), itemStyle: { color: '#2f80ed' } },
           { name: '90%分位', type: 'bar', data: names.map(n => hours(d.durations[n].p90Seconds)), itemStyle: { color: '#56ccf2' } }
         ]
-      }, () => { window.location = casesUrl({ status: 'CLOSED' }); });
+      }, () => { window.location = casesUrl({ outcome: 'UNBOUND', days: d.days }); });
     }
 
     if (d.slaBreachesPerDay.length === 0) {
@@ -129,18 +134,19 @@
         xAxis: Object.assign({ type: 'category', data: d.slaBreachesPerDay.map(x => shortDay(x.day)) }, axisName('审核截止日')),
         yAxis: Object.assign({ type: 'value', minInterval: 1 }, axisName('超时审核（件）'), { nameGap: 40 }),
         series: [{ name: '超时审核', type: 'bar', data: d.slaBreachesPerDay.map(x => x.breaches), itemStyle: { color: '#f2994a' } }]
-      }, p => { const day = d.slaBreachesPerDay[p.dataIndex].day; window.location = casesUrl({ from: day, to: day }); });
+      }, p => { const day = d.slaBreachesPerDay[p.dataIndex].day; window.location = casesUrl({ dueDay: day }); });
     }
 
-    if (d.rejectionReasons.length === 0) {
+    const rejections = d.rejectionCategories.slice().reverse();
+    if (rejections.every(r => r.cases === 0)) {
       empty('chart-reasons', '最近' + d.days + '天没有驳回的受理。');
     } else {
       chart('chart-reasons', {
         tooltip: { trigger: 'item', renderMode: 'richText' }, grid: { left: 160, right: 24, top: 28, bottom: 44 },
         xAxis: Object.assign({ type: 'value', minInterval: 1 }, axisName('受理（件）')),
-        yAxis: { type: 'category', name: '驳回原因', nameLocation: 'end', data: d.rejectionReasons.map(r => r.reason || '（未填写）').reverse() },
-        series: [{ name: '驳回', type: 'bar', data: d.rejectionReasons.map(r => r.cases).reverse(), itemStyle: { color: '#eb5757' } }]
-      }, () => { window.location = casesUrl({ status: 'CLOSED' }); });
+        yAxis: { type: 'category', name: '驳回原因类别', nameLocation: 'end', data: rejections.map(r => r.name) },
+        series: [{ name: '驳回', type: 'bar', data: rejections.map(r => r.cases), itemStyle: { color: '#eb5757' } }]
+      }, p => { window.location = casesUrl({ category: rejections[p.dataIndex].category, days: d.days }); });
     }
 
     const view = document.getElementById('table-view');
@@ -150,7 +156,7 @@
       table('每日', ['日期', '新受理'].concat(OUTCOMES.map(o => o[1])),
         d.perDay.map(x => [longDay(x.day), x.opened].concat(OUTCOMES.map(o => x[o[0]])))),
       table('审核超时', ['审核截止日', '超时审核（件）'], d.slaBreachesPerDay.map(x => [longDay(x.day), x.breaches])),
-      table('驳回原因', ['原因', '受理（件）'], d.rejectionReasons.map(r => [r.reason || '（未填写）', r.cases])));
+      table('驳回原因类别', ['类别', '受理（件）'], d.rejectionCategories.map(r => [r.name, r.cases])));
     document.body.dataset.loaded = 'true';
   }
 

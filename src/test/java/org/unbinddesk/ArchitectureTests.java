@@ -25,14 +25,14 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.unbinddesk.access..", "org.unbinddesk.account..", "org.unbinddesk.api..", "org.unbinddesk.audit..", "org.unbinddesk.cases..", "org.unbinddesk.consent..",
 				"org.unbinddesk.dashboard..", "org.unbinddesk.documents..", "org.unbinddesk.fee..", "org.unbinddesk.identity..", "org.unbinddesk.notice..", "org.unbinddesk.process..", "org.unbinddesk.risk..",
-				"org.unbinddesk.unbind..", "org.unbinddesk.webhook..");
+				"org.unbinddesk.tasklist..", "org.unbinddesk.unbind..", "org.unbinddesk.webhook..");
 
 	@ArchTest
 	static final ArchRule onlyTheTopLayersUseTheApiAndTheDashboard = noClasses().that()
-		.resideOutsideOfPackages("org.unbinddesk.api..", "org.unbinddesk.dashboard..")
+		.resideOutsideOfPackages("org.unbinddesk.api..", "org.unbinddesk.dashboard..", "org.unbinddesk.tasklist..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("org.unbinddesk.api..", "org.unbinddesk.dashboard..");
+		.resideInAnyPackage("org.unbinddesk.api..", "org.unbinddesk.dashboard..", "org.unbinddesk.tasklist..");
 
 	@ArchTest
 	static final ArchRule theDomainDoesNotKnowTheProcess = noClasses().that()

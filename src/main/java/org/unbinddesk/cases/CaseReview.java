@@ -72,13 +72,14 @@ public class CaseReview {
 	/**
 	 * The first review of the case of that process instance.
 	 * @param reason the rejection reason (masked free text), needed to reject
+	 * @param category the kind of reason ({@link RejectionCategory} code), needed to reject
 	 * @param requestedDocuments the documents asked for, comma-separated codes, needed to request information
 	 * @param comment the reviewer's comment (masked free text), or null
 	 * @param dueAt when the review was due, for the SLA figures; null when it had no due date
 	 * @param waited how long the task waited for its decision
 	 */
 	@Transactional
-	public Decided decide(String processInstanceId, String decision, String reviewer, String reason,
+	public Decided decide(String processInstanceId, String decision, String reviewer, String reason, String category,
 			String requestedDocuments, String comment, LocalDateTime dueAt, Duration waited) {
 		UnbindingCase unbindingCase = cases.ofProcess(processInstanceId);
 		Decision decided = Decision.parse(decision)
@@ -94,7 +95,9 @@ public class CaseReview {
 				if (reason == null) {
 					throw refused(unbindingCase, "驳回须填写驳回原因");
 				}
-				yield "Rejected: " + reason;
+				RejectionCategory kind = rejectionCategory(unbindingCase, category);
+				unbindingCase.recordRejection(kind);
+				yield "Rejected (" + kind + "): " + reason;
 			}
 			case REQUEST_INFO -> {
 				requested = DocumentService.parse(requestedDocuments);
@@ -123,11 +126,13 @@ public class CaseReview {
 	}
 
 	/**
-	 * The second approval of a high-risk case: approve or reject (with a reason). The first approver may not give it.
+	 * The second approval of a high-risk case: approve or reject (with a reason and its kind, as on the first review, so
+	 * that every rejection a person made is counted by kind). The first approver may not give it.
 	 * @return the decision
 	 */
 	@Transactional
-	public Decision decideSecond(String processInstanceId, String decision, String approver, String reason) {
+	public Decision decideSecond(String processInstanceId, String decision, String approver, String reason,
+			String category) {
 		UnbindingCase unbindingCase = cases.ofProcess(processInstanceId);
 		if (approver == null) {
 			throw refused(unbindingCase, "请先认领任务，再给出第二次批准");
@@ -146,7 +151,9 @@ public class CaseReview {
 			if (reason == null) {
 				throw refused(unbindingCase, "拒绝第二次批准须填写原因");
 			}
-			detail = "Second approval refused: " + reason;
+			RejectionCategory kind = rejectionCategory(unbindingCase, category);
+			unbindingCase.recordRejection(kind);
+			detail = "Second approval refused (" + kind + "): " + reason;
 		}
 		audit.record(unbindingCase, AuditAction.SECOND_APPROVAL_DECIDED, detail, approver);
 		return decided;
@@ -156,6 +163,18 @@ public class CaseReview {
 	@Transactional
 	public void mayGiveSecondApproval(String processInstanceId, String user) {
 		refuseFirstApprover(cases.ofProcess(processInstanceId), user);
+	}
+
+	/** The kind of reason a rejection needs: one of the list, said in a sentence when it is missing or unknown. */
+	private static RejectionCategory rejectionCategory(UnbindingCase unbindingCase, String category) {
+		String names = Arrays.stream(RejectionCategory.values())
+			.map(RejectionCategory::nameZh)
+			.collect(java.util.stream.Collectors.joining("、"));
+		if (category == null || category.isBlank()) {
+			throw refused(unbindingCase, "驳回须选择驳回原因类别（" + names + "）");
+		}
+		return RejectionCategory.parse(category)
+			.orElseThrow(() -> refused(unbindingCase, "请从列表中选择驳回原因类别：" + names));
 	}
 
 	private void refuseFirstApprover(UnbindingCase unbindingCase, String user) {

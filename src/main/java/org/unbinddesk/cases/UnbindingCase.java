@@ -73,6 +73,10 @@ public class UnbindingCase implements AuditedCase {
 	@Column(name = "outcome_reason")
 	private String outcomeReason;
 
+	@Column(name = "rejection_category")
+	@Enumerated(EnumType.STRING)
+	private RejectionCategory rejectionCategory;
+
 	@Column(name = "device_disposition")
 	private String deviceDisposition;
 
@@ -262,6 +266,16 @@ public class UnbindingCase implements AuditedCase {
 		requireOpen("record a fee");
 		this.fee = fee;
 		this.depositRefund = depositRefund;
+	}
+
+	/** The kind of reason a reviewer or supervisor rejected the case for; the case ends as rejected. */
+	public void recordRejection(RejectionCategory category) {
+		requireOpen("record a rejection");
+		this.rejectionCategory = category;
+	}
+
+	public RejectionCategory getRejectionCategory() {
+		return rejectionCategory;
 	}
 
 	public void recordReview(LocalDateTime dueAt, LocalDateTime decidedAt) {

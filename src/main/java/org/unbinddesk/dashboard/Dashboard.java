@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record Dashboard(OffsetDateTime generatedAt, String businessTimeZone, int days, Map<String, Long> openByStage, List<Day> perDay,
 		Map<String, Duration> durations, long reviewsOverdueNow, List<Breaches> slaBreachesPerDay,
-		List<Reason> rejectionReasons, Money fees, Money depositRefunds, long incidentsOpen) {
+		List<Rejections> rejectionCategories, Money fees, Money depositRefunds, long incidentsOpen) {
 
 	/** Cases opened that day, and closed that day by outcome. */
 	public record Day(LocalDate day, long opened, long unbound, long rejected, long withdrawn, long lapsed,
@@ -27,7 +27,12 @@ public record Dashboard(OffsetDateTime generatedAt, String businessTimeZone, int
 	public record Breaches(LocalDate day, long breaches) {
 	}
 
-	public record Reason(String reason, long cases) {
+	/**
+	 * Cases rejected in the period with that kind of reason ({@code RejectionCategory}, or {@code UNCATEGORISED} for
+	 * rejections without one: the system's own, and those from before the list existed); {@code name} is what staff
+	 * read.
+	 */
+	public record Rejections(String category, String name, long cases) {
 	}
 
 	public record Money(long count, BigDecimal amount) {

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.cases.Outcome;
+import org.unbinddesk.cases.RejectionCategory;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.process.UserTasks;
 import org.unbinddesk.runtime.EngineAccess;
@@ -26,7 +27,7 @@ import org.unbinddesk.dashboard.Dashboard.Breaches;
 import org.unbinddesk.dashboard.Dashboard.Day;
 import org.unbinddesk.dashboard.Dashboard.Duration;
 import org.unbinddesk.dashboard.Dashboard.Money;
-import org.unbinddesk.dashboard.Dashboard.Reason;
+import org.unbinddesk.dashboard.Dashboard.Rejections;
 
 /**
  * Computes the dashboard from the registry (a handful of aggregate queries on indexed columns, figures the cases keep
@@ -38,6 +39,11 @@ import org.unbinddesk.dashboard.Dashboard.Reason;
 public class DashboardService {
 
 	static final String[] DURATIONS = { "total", "application", "review", "unbind", "confirmation" };
+
+	/** Rejections without a kind of reason: the system's own (identity, fees), and those from before the list. */
+	static final String UNCATEGORISED = "UNCATEGORISED";
+
+	static final String UNCATEGORISED_ZH = "未分类（系统驳回等）";
 
 	private final JdbcClient jdbc;
 
@@ -71,7 +77,7 @@ public class DashboardService {
 		LocalDateTime since = today.minusDays(days - 1L).atStartOfDay();
 		return new Dashboard(now.atZone(clock.getZone()).toOffsetDateTime(), businessTimeZone, days, openByStage(),
 				perDay(since, today), durations(since), overdueReviews(now), breaches(since, now),
-				rejectionReasons(since),
+				rejectionCategories(since),
 				money("select count(*), coalesce(sum(fee), 0) from unbinding_case where fee > 0 and opened_at >= ?",
 						since),
 				money("select count(*), coalesce(sum(amount), 0) from deposit_refund where created_at >= ?", since),
@@ -158,15 +164,23 @@ public class DashboardService {
 			.toList();
 	}
 
-	/** The ten most frequent rejection reasons since then. */
-	private List<Reason> rejectionReasons(LocalDateTime since) {
-		return jdbc.sql("""
-				select outcome_reason, count(*) from unbinding_case
-				where outcome = 'REJECTED' and closed_at >= ?
-				group by outcome_reason order by count(*) desc, outcome_reason fetch first 10 rows only""")
+	/** Rejections since then by their kind of reason, every kind named; those without one only when there are any. */
+	private List<Rejections> rejectionCategories(LocalDateTime since) {
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.sql("""
+				select rejection_category, count(*) from unbinding_case
+				where outcome = 'REJECTED' and closed_at >= ? group by rejection_category""")
 			.param(since)
-			.query((rs, n) -> new Reason(rs.getString(1), rs.getLong(2)))
+			.query((rs, n) -> counts.put(rs.getString(1) == null ? UNCATEGORISED : rs.getString(1), rs.getLong(2)))
 			.list();
+		List<Rejections> result = new ArrayList<>();
+		for (RejectionCategory category : RejectionCategory.values()) {
+			result.add(new Rejections(category.name(), category.nameZh(), counts.getOrDefault(category.name(), 0L)));
+		}
+		if (counts.containsKey(UNCATEGORISED)) {
+			result.add(new Rejections(UNCATEGORISED, UNCATEGORISED_ZH, counts.get(UNCATEGORISED)));
+		}
+		return result;
 	}
 
 	/** A count and a sum, in yuan to the fen. */

@@ -106,6 +106,11 @@ public class NoticeService {
 		return templates.getMessage("reason." + reasonCode, args, reasonCode, ENGLISH);
 	}
 
+	/** A system reason ({@code reason.*}) in Simplified Chinese, for the desk's staff; null when it has no text. */
+	public String describeInChinese(String reasonCode, Object[] args) {
+		return templates.getMessage("reason." + reasonCode, args, null, CHINESE);
+	}
+
 	/** The subject line of a notice e-mail. */
 	String subject(Notice notice) {
 		Locale locale = notice.getLanguage().startsWith("en") ? ENGLISH : CHINESE;

@@ -32,7 +32,7 @@ class FourEyesCheckListener implements TaskListener {
 		String approver = ExecutionValues.actor(task);
 		review.mayGiveSecondApproval(task.getProcessInstanceId(), task.getAssignee());
 		Decision decision = review.decideSecond(task.getProcessInstanceId(), text(task, SECOND_APPROVAL_DECISION),
-				approver, FreeText.scrub(task, REJECTION_REASON));
+				approver, FreeText.scrub(task, REJECTION_REASON), text(task, REJECTION_CATEGORY));
 		if (decision == Decision.REJECT) {
 			task.setVariable(OUTCOME_REASON, text(task, REJECTION_REASON));
 			task.removeVariable(OUTCOME_REASON_CODE);

@@ -74,6 +74,7 @@ public final class ProcessVariables {
 	public static final String REVIEW_DECISION = "reviewDecision";
 	public static final String REVIEW_COMMENT = "reviewComment";
 	public static final String REJECTION_REASON = "rejectionReason";
+	public static final String REJECTION_CATEGORY = "rejectionCategory";
 	public static final String FIRST_REVIEWER = "firstReviewer";
 	public static final String SECOND_APPROVAL_DECISION = "secondApprovalDecision";
 	public static final String SECOND_APPROVER = "secondApprover";

@@ -40,7 +40,7 @@ class RecordReviewDecisionListener implements TaskListener {
 		LocalDateTime dueAt = task.getDueDate() == null ? null
 				: LocalDateTime.ofInstant(task.getDueDate().toInstant(), clock.getZone());
 		Decided decided = review.decide(task.getProcessInstanceId(), text(task, REVIEW_DECISION), reviewer,
-				FreeText.scrub(task, REJECTION_REASON), text(task, MISSING_DOCUMENTS), FreeText.scrub(task, REVIEW_COMMENT),
+				FreeText.scrub(task, REJECTION_REASON), text(task, REJECTION_CATEGORY), text(task, MISSING_DOCUMENTS), FreeText.scrub(task, REVIEW_COMMENT),
 				dueAt, Duration.between(task.getCreateTime().toInstant(), Instant.now()));
 		switch (decided.decision()) {
 			case APPROVE -> task.setVariable(FIRST_REVIEWER, reviewer);

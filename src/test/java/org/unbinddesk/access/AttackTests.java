@@ -249,7 +249,7 @@ class AttackTests extends WebTestSupport {
 		String typed = "来电号码13912345678，身份证110101198001011232，卡号6222021234567890123";
 
 		Response rejected = post("reviewer1", "/engine-rest/task/" + review + "/complete", """
-				{"variables": {"reviewDecision": {"value": "REJECT"}, "rejectionReason": {"value": "%s"},
+				{"variables": {"reviewDecision": {"value": "REJECT"}, "rejectionCategory": {"value": "OTHER"}, "rejectionReason": {"value": "%s"},
 				 "reviewComment": {"value": "%s"}}}""".formatted(typed, typed));
 
 		assertThat(rejected.status()).as(rejected.body()).isEqualTo(204);

@@ -74,7 +74,7 @@ class DashboardTests {
 			decide(unbound, Map.of("reviewDecision", "APPROVE"));
 		}
 		decide(atReview(registry.merchant(), "DEVICE_FAULT"),
-				Map.of("reviewDecision", "REJECT", "rejectionReason", "证件不清晰"));
+				Map.of("reviewDecision", "REJECT", "rejectionCategory", "INCOMPLETE_DOCUMENTS", "rejectionReason", "证件不清晰"));
 		ProcessInstance withdrawn = start(registry.merchant(new Spec().activatedDaysAgo(40).minimumTermMonths(24)),
 				"SWITCHING_PROVIDER", "ID_CARD,SETTLEMENT_CARD_COPY");
 		runJobs();
@@ -143,16 +143,39 @@ class DashboardTests {
 		assertThat(d.get("reviewsOverdueNow").asLong()).isEqualTo(1);
 		assertThat(d.get("slaBreachesPerDay")).singleElement()
 			.satisfies(b -> assertThat(b.get("breaches").asLong()).isEqualTo(1));
-		assertThat(d.get("rejectionReasons")).singleElement().satisfies(r -> {
-			assertThat(r.get("reason").asText()).isEqualTo("证件不清晰");
-			assertThat(r.get("cases").asLong()).isEqualTo(1);
-		});
+		// by the kind of reason the reviewer chose, every kind named in Chinese
+		assertThat(d.get("rejectionCategories")).extracting(r -> r.get("name").asText() + " " + r.get("cases").asLong())
+			.containsExactly("材料不全 1", "身份存疑 0", "账户受限 0", "疑似欺诈 0", "其他 0");
 		assertThat(d.get("fees").get("count").asLong()).isEqualTo(1);
 		assertThat(d.get("fees").get("amount").asText()).isEqualTo("345.00");
 		assertThat(d.get("depositRefunds").get("count").asLong()).isEqualTo(2);
 		assertThat(d.get("depositRefunds").get("amount").asText()).isEqualTo("598.00");
 		assertThat(d.get("depositRefunds").get("amount").isTextual()).isTrue();
 		assertThat(d.get("incidentsOpen").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void listsTheCasesBehindAFigure() throws Exception {
+		ObjectMapper json = new ObjectMapper();
+		JsonNode rejected = json.readTree(get("supervisor1", "/api/dashboard/cases?category=INCOMPLETE_DOCUMENTS").body());
+		assertThat(rejected.get("categoryName").asText()).isEqualTo("材料不全");
+		assertThat(rejected.get("cases")).singleElement().satisfies(c -> {
+			assertThat(c.get("outcome").asText()).isEqualTo("REJECTED");
+			assertThat(c.get("rejectionCategoryName").asText()).isEqualTo("材料不全");
+			assertThat(c.get("outcomeReason").asText()).isEqualTo("证件不清晰");
+			assertThat(c.get("merchantName").asText()).isNotBlank();
+			assertThat(c.get("closedAt").isNull()).isFalse();
+		});
+		assertThat(json.readTree(get("ops1", "/api/dashboard/cases?category=SUSPECTED_FRAUD").body()).get("cases")).isEmpty();
+		assertThat(json.readTree(get("ops1", "/api/dashboard/cases?stage=REVIEW").body()).get("cases")).hasSize(1);
+		String today = LocalDate.now().toString();
+		assertThat(json.readTree(get("ops1", "/api/dashboard/cases?day=" + today + "&outcome=UNBOUND").body()).get("cases"))
+			.hasSize(2);
+		assertThat(json.readTree(get("ops1", "/api/dashboard/cases?day=" + today).body()).get("cases")).hasSize(6);
+		assertThat(json.readTree(get("ops1", "/api/dashboard/cases?dueDay=" + today).body()).get("cases")).hasSize(1);
+		assertThat(get("ops1", "/api/dashboard/cases?category=BAD_MOOD").statusCode()).isEqualTo(400);
+		assertThat(get("reviewer1", "/api/dashboard/cases?stage=REVIEW").statusCode()).isEqualTo(403);
+		assertThat(get("ops1", "/dashboard/cases?stage=REVIEW").body()).contains("受理清单");
 	}
 
 	@Test

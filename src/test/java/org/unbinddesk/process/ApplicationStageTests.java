@@ -204,7 +204,8 @@ class ApplicationStageTests extends ProcessTestSupport {
 		assertThat(auditActionsOf(pi)).contains("APPROVAL_REFUSED");
 
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
-				Map.of("reviewDecision", "REJECT", "rejectionReason", "账户资金冻结，请解冻后再申请"));
+				Map.of("reviewDecision", "REJECT", "rejectionCategory", "ACCOUNT_RESTRICTED",
+						"rejectionReason", "账户资金冻结，请解冻后再申请"));
 
 		assertThat(pi).isEnded().hasPassed("Event_ApplicationRejected");
 		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("账户资金冻结，请解冻后再申请");

@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.unbinddesk.cases.CaseStatus;
 import org.unbinddesk.cases.Outcome;
+import org.unbinddesk.cases.RejectionCategory;
 import org.unbinddesk.notice.Notice;
 import org.unbinddesk.notice.NoticeType;
 import org.unbinddesk.support.ProcessTestSupport;
@@ -62,12 +64,21 @@ class ReviewStageTests extends ProcessTestSupport {
 		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
 				Map.of("reviewDecision", "REJECT")))
 			.hasMessageContaining("驳回须填写驳回原因");
+		// the kind of reason, from the list, is what the dashboard counts: without one, or with a made-up one, no rejection
+		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
+				Map.of("reviewDecision", "REJECT", "rejectionReason", "证件不清晰")))
+			.hasMessageContaining("驳回须选择驳回原因类别（材料不全、身份存疑、账户受限、疑似欺诈、其他）");
+		assertThatThrownBy(() -> completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"),
+				Map.of("reviewDecision", "REJECT", "rejectionReason", "证件不清晰", "rejectionCategory", "BAD_MOOD")))
+			.hasMessageContaining("请从列表中选择驳回原因类别");
+		assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.OPEN);
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "REJECT",
-				"rejectionReason", "Card 6222029900001234567 is not the merchant's"));
+				"rejectionCategory", "ACCOUNT_RESTRICTED", "rejectionReason", "Card 6222029900001234567 is not the merchant's"));
 
 		assertThat(pi).isEnded().hasPassed("Event_ReviewRejected", "Task_SendRejectionNotice", "Event_ApplicationRejected");
 		assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.REJECTED);
 		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("Card **************4567 is not the merchant's");
+		assertThat(caseOf(pi).getRejectionCategory()).isEqualTo(RejectionCategory.ACCOUNT_RESTRICTED);
 		Notice rejection = noticesOf(pi).get(noticesOf(pi).size() - 1);
 		assertThat(rejection.getType()).isEqualTo(NoticeType.REJECTION);
 		assertThat(rejection.getTextEn()).contains("**************4567").doesNotContain("6222029900001234567");
@@ -203,11 +214,16 @@ class ReviewStageTests extends ProcessTestSupport {
 		ProcessInstance pi = atReview(m, "LOST_DEVICE");
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
 
-		completeAs("supervisor1", taskAt(pi, "Task_GiveSecondApproval"),
-				Map.of("secondApprovalDecision", "REJECT", "rejectionReason", "报案回执不可信"));
+		// a supervisor refusing the second approval says what kind of reason it is, as a reviewer does
+		assertThatThrownBy(() -> completeAs("supervisor1", taskAt(pi, "Task_GiveSecondApproval"),
+				Map.of("secondApprovalDecision", "REJECT", "rejectionReason", "报案回执不可信")))
+			.hasMessageContaining("驳回须选择驳回原因类别");
+		completeAs("supervisor1", taskAt(pi, "Task_GiveSecondApproval"), Map.of("secondApprovalDecision", "REJECT",
+				"rejectionReason", "报案回执不可信", "rejectionCategory", "SUSPECTED_FRAUD"));
 
 		assertThat(pi).isEnded().hasPassed("Event_SecondApprovalRefused", "Event_ApplicationRejected");
 		assertThat(caseOf(pi).getOutcomeReason()).isEqualTo("报案回执不可信");
+		assertThat(caseOf(pi).getRejectionCategory()).isEqualTo(RejectionCategory.SUSPECTED_FRAUD);
 		assertThat(registry.isBound(m)).isTrue();
 	}
 

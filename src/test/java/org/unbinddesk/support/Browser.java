@@ -54,6 +54,11 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser start() {
+		return start(BUSINESS_TIME_ZONE);
+	}
+
+	/** A browser on a computer set to another time zone (the web apps show times in the computer's zone). */
+	public static Browser start(String timeZone) {
 		boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
 		if (!installed && System.getenv("CI") != null) {
 			Assertions.fail("Chromium and ChromeDriver are missing: .ci/run installs them (apt-get install chromium chromium-driver)");
@@ -69,7 +74,7 @@ public final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
-			.withEnvironment(Map.of("TZ", BUSINESS_TIME_ZONE))
+			.withEnvironment(Map.of("TZ", timeZone))
 			.build();
 		return new Browser(new ChromeDriver(service, options));
 	}

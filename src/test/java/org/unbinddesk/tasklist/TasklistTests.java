@@ -83,14 +83,7 @@ class TasklistTests extends WebTestSupport {
 		browser.click(By.cssSelector(".modal-footer button.btn-primary"));
 		browser.waitForText("商户号应为15位数字。");
 		assertThat(browser.driver().findElement(By.cssSelector(".modal-body")).getText()).doesNotContain("pattern", "\\d");
-		field("merchantNo", m.merchantNo());
-		field("terminalId", m.terminalId());
-		choose("reason", "设备故障");
-		field("applicantName", m.legalName());
-		field("applicantIdNumber", m.idNumber());
-		field("applicantPhone", m.phone());
-		browser.click(By.cssSelector("input[id$='-Field_applicantRole-0']"));
-		field("documents", "ID_CARD,SETTLEMENT_CARD_COPY,FAULT_CERTIFICATE");
+		fillStartForm(m, m.terminalId());
 		browser.waitForText("已收到的材料：身份证、结算卡复印件、故障证明");
 		assertThat(browser.accessibilityViolations(".fjs-container")).isEmpty();
 		browser.screenshot("01-agent-opens-case");
@@ -100,6 +93,10 @@ class TasklistTests extends WebTestSupport {
 			.param(m.merchantNo())
 			.query(String.class)
 			.single();
+		// the agent reads the new case's number and that it was accepted, not only that "a process started"
+		browser.waitForText("已受理：受理编号 " + caseNumber);
+		assertThat(startedNotice()).contains(m.name(), m.terminalId()).doesNotContain("APPLICATION", "CONTACT");
+		browser.screenshot("01b-agent-sees-case-number");
 		runAsyncSteps();
 
 		login("reviewer1");
@@ -132,6 +129,9 @@ class TasklistTests extends WebTestSupport {
 		browser.click(COMPLETE);
 		browser.waitForText("请写明原因，不能只填空格。");
 		assertThat(browser.waitFor(FORM).getText()).doesNotContain("pattern", "\\S");
+		// a rejection names its kind of reason from a list, for the dashboard; the words stay for the merchant
+		choose("rejectionCategory", "材料不全");
+		assertThat(browser.waitFor(FORM).getText()).contains("驳回原因类别", "材料不全").doesNotContain("INCOMPLETE_DOCUMENTS");
 		browser.screenshot("03a-reviewer-blank-reason");
 		// (a reason that is only blanks keeps the form invalid even once hidden: form-js keeps the error)
 		browser.type(By.cssSelector("textarea[id$='-Field_rejectionReason']"), "证件不清晰");
@@ -148,6 +148,31 @@ class TasklistTests extends WebTestSupport {
 		assertThat(unbound.get("outcome").asText()).isEqualTo("UNBOUND");
 		assertThat(unbound.get("channel").asText()).isEqualTo("PHONE");
 		assertThat(registry.isBound(m)).isFalse();
+	}
+
+	@Test
+	void agentStartingAnInvalidRequestReadsWhyItEndedInChinese() {
+		Merchant m = registry.merchant();
+		Merchant other = registry.merchant();
+
+		login("agent2");
+		browser.click(By.xpath("//a[contains(., '发起受理')]"));
+		browser.click(By.linkText("POS机解绑"));
+		choose("channel", "客服热线");
+		// a terminal of another merchant: not bound to this one
+		fillStartForm(m, other.terminalId());
+		browser.click(By.cssSelector(".modal-footer button.btn-primary"));
+		browser.waitUntilGone(By.cssSelector(".modal-footer"));
+
+		browser.waitForText("申请无效");
+		String caseNumber = jdbc.sql("select case_number from unbinding_case where merchant_no = ?")
+			.param(m.merchantNo())
+			.query(String.class)
+			.single();
+		assertThat(startedNotice()).contains("受理编号 " + caseNumber,
+				"原因：终端" + other.terminalId() + "未绑定在商户" + m.merchantNo() + "名下")
+			.doesNotContain("TERMINAL_NOT_BOUND", "not bound");
+		browser.screenshot("01c-agent-sees-request-invalid");
 	}
 
 	@Test
@@ -227,10 +252,7 @@ class TasklistTests extends WebTestSupport {
 
 	@Test
 	void cockpitIsInChineseWithoutTheMigrationBanner() {
-		browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/");
-		browser.type(By.cssSelector("input[ng-model='username']"), "supervisor1");
-		browser.type(By.cssSelector("input[ng-model='password']"), "demo");
-		browser.click(By.cssSelector("button[type='submit']"));
+		logInTo("cockpit/default/", "supervisor1", "demo");
 		browser.waitFor(By.xpath("//a[normalize-space()='流程']"));
 		browser.waitForText("运行中的受理");
 		assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(b -> b.isDisplayed());
@@ -238,13 +260,71 @@ class TasklistTests extends WebTestSupport {
 		browser.screenshot("09-cockpit");
 	}
 
+	@Test
+	void cockpitAndAdminAreInChineseAndSayTheComputerIsNotOnBusinessTime() {
+		// a computer left on UTC: the apps show its time, and say so in Chinese with the difference
+		browser.close();
+		browser = Browser.start("UTC");
+		String notice = "本机时区为 UTC，比业务时间北京时间（Asia/Shanghai）慢8小时";
+
+		logInTo("cockpit/default/", "ops1", "demo");
+		browser.waitFor(By.xpath("//a[normalize-space()='流程']"));
+		browser.waitForText("运行中的受理");
+		assertThat(seen(By.cssSelector(".unbind-desk-notice[role='status']"))).contains(notice,
+				"请把电脑的时区设为 Asia/Shanghai");
+		assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Processes", "Dashboard",
+				"Running Process Instances", "Logout");
+		browser.screenshot("11-cockpit-utc-notice");
+
+		logInTo("admin/default/#/users", "admin", "admin");
+		browser.waitForText("添加用户");
+		browser.waitForText("reviewer1");
+		String users = browser.driver().findElement(By.tagName("body")).getText();
+		assertThat(seen(By.cssSelector(".unbind-desk-notice[role='status']"))).contains(notice);
+		assertThat(users).contains("用户", "用户组", "授权")
+			.doesNotContain("Add User", "Add user", "First Name", "Last Name", "Groups", "Authorizations");
+		browser.screenshot("12-admin-users");
+	}
+
+	/** The start form for a device fault, applied for by the merchant's legal person with the usual papers. */
+	private void fillStartForm(Merchant m, String terminalId) {
+		field("merchantNo", m.merchantNo());
+		field("terminalId", terminalId);
+		choose("reason", "设备故障");
+		field("applicantName", m.legalName());
+		field("applicantIdNumber", m.idNumber());
+		field("applicantPhone", m.phone());
+		browser.click(By.cssSelector("input[id$='-Field_applicantRole-0']"));
+		field("documents", "ID_CARD,SETTLEMENT_CARD_COPY,FAULT_CERTIFICATE");
+	}
+
+	/** The desk's notice of how a case just started came out. */
+	private String startedNotice() {
+		return seen(By.cssSelector(".unbind-desk-started[role='status']"));
+	}
+
+	/** The text of an element a person can read: shown, and not covered by the app's fixed header or anything else. */
+	private String seen(By by) {
+		org.openqa.selenium.WebElement element = browser.waitFor(by);
+		Object onTop = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+				const r = arguments[0].getBoundingClientRect();
+				return arguments[0].contains(document.elementFromPoint(r.left + 8, r.top + r.height / 2));""", element);
+		assertThat(onTop).as("%s is covered", by).isEqualTo(true);
+		return element.getText();
+	}
+
 	private void login(String user) {
-		browser.driver().manage().deleteAllCookies();
-		browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
-		browser.type(By.cssSelector("input[ng-model='username']"), user);
-		browser.type(By.cssSelector("input[ng-model='password']"), "demo");
-		browser.click(By.cssSelector("button[type='submit']"));
+		logInTo("tasklist/default/", user, "demo");
 		browser.waitFor(By.xpath("//a[contains(., '发起受理')]"));
+	}
+
+	/** Logs in afresh to one of the engine's web apps ({@code app}: its path below /camunda/app/). */
+	private void logInTo(String app, String user, String password) {
+		browser.driver().manage().deleteAllCookies();
+		browser.open("http://localhost:" + port + "/camunda/app/" + app);
+		browser.type(By.cssSelector("input[ng-model='username']"), user);
+		browser.type(By.cssSelector("input[ng-model='password']"), password);
+		browser.click(By.cssSelector("button[type='submit']"));
 	}
 
 	/** Clicks a radio button until the form has taken the choice (a click during a re-render can be lost). */

@@ -7,5 +7,9 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
-  }
+  },
+  // the business time zone: the app shows times in the computer's zone and says so when the two differ (the notice
+  // is Tasklist's, one script for the three apps)
+  businessTimeZone: 'Asia/Shanghai',
+  customScripts: ['../tasklist/scripts/unbind-desk/zone-notice']
 };

@@ -11,7 +11,7 @@ export default {
   },
   // the business time zone: Tasklist shows times in the computer's zone and says so when the two differ
   businessTimeZone: 'Asia/Shanghai',
-  customScripts: ['scripts/unbind-desk/desk'],
+  customScripts: ['scripts/unbind-desk/desk', 'scripts/unbind-desk/zone-notice'],
   // a new task list user is shown their filters, not Camunda's welcome page
   disableWelcomeMessage: true,
   shortcuts: {

@@ -1,12 +1,10 @@
 // The desk's additions to Tasklist, loaded through config.js (customScripts):
 // - the forms' validation messages as Chinese sentences (form-js writes them in English, a pattern as a regex);
 // - risk levels in the task list's columns as names, not codes;
-// - a notice when this computer's time zone is not the business time zone (Tasklist shows times in the
-//   computer's zone: it has no setting of its own for this).
+// - after a case is started from Tasklist, its number and whether the request was accepted or is invalid (and why):
+//   Tasklist itself only says that a process started.
 // Nothing here is needed for a rule to hold: the engine refuses what the forms let through.
 
-const conf = window.camTasklistConf || {};
-const businessZone = conf.businessTimeZone || 'Asia/Shanghai';
 const languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'zh'];
 const chosen = languages.map(l => String(l).toLowerCase()).find(l => l.startsWith('zh') || l.startsWith('en'));
 const chinese = !chosen || chosen.startsWith('zh');
@@ -81,22 +79,6 @@ function translateRiskLevels(root) {
   });
 }
 
-function zoneNotice() {
-  const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (local === businessZone || document.querySelector('.unbind-desk-notice')) {
-    return;
-  }
-  const zoneName = businessZone === 'Asia/Shanghai' ? '北京时间（Asia/Shanghai）' : businessZone;
-  const notice = document.createElement('div');
-  notice.className = 'unbind-desk-notice';
-  notice.setAttribute('role', 'status');
-  notice.textContent = chinese
-    ? '本机时区为 ' + local + '，与业务时间' + zoneName + '不同：页面上的日期和时间按本机时区显示。请把电脑的时区设为业务时区。'
-    : 'This computer is set to ' + local + ', not the business time zone ' + businessZone
-      + ': dates and times here are shown in the computer\'s zone. Set the computer to the business time zone.';
-  document.body.insertBefore(notice, document.body.firstChild);
-}
-
 // The engine wraps a refusal of ours in its own words ("ENGINE-03051 There was an exception while invoking the
 // TaskListener. Message: 'Exception while invoking TaskListener: …'"): staff read only the refusal itself.
 const ENGINE_WRAPPING = /^\s*ENGINE-\d+ [^:]*?Message: '(?:[^:']*?: )?(.*?)'?\s*$/s;
@@ -113,6 +95,94 @@ function unwrapRefusals(root) {
   });
 }
 
+// Tasklist starts a case with POST …/process-definition/…/submit-form; the answer names the process instance, and
+// "Register request" has run inside the start, so the service can say at once how the request came out.
+const START = /\/process-definition\/.+\/submit-form$/;
+const STAGES = {CONTACT: '受理登记', APPLICATION: '申请审查', REVIEW: '审核', UNBIND: '解绑', CONFIRMATION: '解绑确认'};
+
+function appRoot() {
+  const base = document.querySelector('base[app-root]');
+  return base ? base.getAttribute('app-root').replace(/\/$/, '') : '/camunda';
+}
+
+function startedText(c) {
+  const who = [c.merchantName, c.terminalId ? (chinese ? '终端 ' : 'terminal ') + c.terminalId : null].filter(Boolean).join(' · ');
+  if (chinese) {
+    return c.accepted
+      ? '已受理：受理编号 ' + c.caseNumber + (who ? '（' + who + '）' : '') + '，当前阶段：' + (STAGES[c.stage] || '受理登记') + '。'
+      : '申请无效，受理已结束：受理编号 ' + c.caseNumber + (who ? '（' + who + '）' : '') + '。原因：' + c.reason + '。已通知商户。';
+  }
+  return c.accepted
+    ? 'Request accepted: case ' + c.caseNumber + (who ? ' (' + who + ')' : '') + '.'
+    : 'Request invalid, the case is closed: ' + c.caseNumber + (who ? ' (' + who + ')' : '') + '. Reason (Chinese): ' + c.reason;
+}
+
+function showStarted(sentence, invalid) {
+  let notice = document.querySelector('.unbind-desk-started');
+  if (!notice) {
+    notice = document.createElement('div');
+    notice.className = 'unbind-desk-started';
+    notice.setAttribute('role', 'status');
+    notice.setAttribute('aria-live', 'polite');
+    document.body.insertBefore(notice, document.body.firstChild);
+  }
+  notice.classList.toggle('invalid', invalid);
+  const text = document.createElement('span');
+  text.className = 'unbind-desk-started-text';
+  text.textContent = sentence;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'btn btn-default btn-xs';
+  close.textContent = chinese ? '关闭' : 'Close';
+  close.addEventListener('click', () => notice.remove());
+  notice.replaceChildren(text, close);
+}
+
+function startFailed() {
+  showStarted(chinese
+    ? '受理已发起，但未能取得受理编号：请稍后在任务列表中查看。'
+    : 'The case was started, but its number could not be read: look for it in the task list later.', false);
+}
+
+function caseStarted(processInstanceId) {
+  fetch(window.location.origin + appRoot() + '/api/unbind-desk/started-cases/' + encodeURIComponent(processInstanceId),
+    {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(r => { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
+    .then(c => showStarted(startedText(c), !c.accepted))
+    .catch(startFailed);
+}
+
+function watchStarts() {
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.unbindDeskStart = String(method).toUpperCase() === 'POST' && START.test(String(url).split('?')[0]);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.unbindDeskStart) {
+      this.addEventListener('load', () => {
+        if (this.status >= 200 && this.status < 300) {
+          let started = null;
+          try {
+            started = JSON.parse(this.responseText);
+          } catch (e) {
+            started = null;
+          }
+          if (started && started.id) {
+            caseStarted(started.id);
+          } else {
+            startFailed();
+          }
+        }
+      });
+    }
+    return send.apply(this, arguments);
+  };
+}
+
+watchStarts();
+
 if (chinese) {
   new MutationObserver(() => {
     translateErrors(document);
@@ -120,10 +190,4 @@ if (chinese) {
     unwrapRefusals(document);
   }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 }
-if (document.body) {
-  zoneNotice();
-} else {
-  document.addEventListener('DOMContentLoaded', zoneNotice);
-}
-
 export default [];

@@ -1,0 +1,6 @@
+/**
+ * What Tasklist's own script asks of the service, behind the web apps' login
+ * ({@code /camunda/api/unbind-desk/...}): how a case an agent just started came out. The top layer: nothing depends on
+ * it.
+ */
+package org.unbinddesk.tasklist;
