@@ -19,20 +19,36 @@ import org.springframework.stereotype.Component;
  * Demo profile only: sets the dates of the demo merchants' registry rows (db/demo) again at each start, counted back
  * from the service's clock, so the demo behaves as the README's table says on any day it is started: the fruit shop's
  * takings are still due, the tea house's card change and the nail bar's activation still recent, the coffee shop still
- * inside its term. Runs after Flyway's migrations, before the engine starts. A terminal with an open case keeps its
- * dates, so no case sees its facts move under it; only the demo terminals' rows ({@code SN-LD-…}) are touched.
+ * inside its term and owing SIM data fee. Runs after Flyway's migrations, before the engine starts. A terminal with an
+ * open case keeps its dates, so no case sees its facts move under it; only the demo terminals' rows ({@code SN-LD-…})
+ * are touched.
  */
 @Component
 @Profile("demo")
 class DemoRegistryDates implements Callback {
 
-	/** One demo terminal's dates: days since activation (and binding), days since its settlement card changed. */
-	record Fixture(String sn, int activatedDaysAgo, int cardChangedDaysAgo) {
+	/**
+	 * One demo terminal's dates: days since activation (and binding), days since its settlement card changed, and
+	 * the whole months its SIM data plan is paid ahead (negative: owed; a plan only where V14_2 gave one).
+	 */
+	record Fixture(String sn, int activatedDaysAgo, int cardChangedDaysAgo, int simMonthsPaidAhead) {
+
+		Fixture(String sn, int activatedDaysAgo, int cardChangedDaysAgo) {
+			this(sn, activatedDaysAgo, cardChangedDaysAgo, 0);
+		}
+
+		/** Ten days into the month after the whole months, so that they count as whole months either way. */
+		LocalDate simPaidUntil(LocalDate today) {
+			return today.plusMonths(simMonthsPaidAhead).plusDays(simMonthsPaidAhead < 0 ? -10 : 10);
+		}
+
 	}
 
 	static final List<Fixture> FIXTURES = List.of(
-			new Fixture("SN-LD-00000001", 700, 400),
-			new Fixture("SN-LD-00000002", 120, 400),
+			// SIM data plan paid 4 months ahead: refunded
+			new Fixture("SN-LD-00000001", 700, 400, 4),
+			// inside its 12-month term; SIM data plan 2 months owed: charged with the early-termination fee
+			new Fixture("SN-LD-00000002", 120, 400, -2),
 			new Fixture("SN-LD-00000003", 500, 400),
 			new Fixture("SN-LD-00000004", 500, 400),
 			new Fixture("SN-LD-00000005", 500, 400),
@@ -77,6 +93,8 @@ class DemoRegistryDates implements Callback {
 			for (Fixture f : FIXTURES) {
 				update(connection, "update terminal set activated_on = ? where sn = ?" + NO_OPEN_CASE,
 						today.minusDays(f.activatedDaysAgo()), f.sn(), f.sn());
+				update(connection, "update terminal set sim_paid_until = ? where sn = ? and sim_paid_until is not null"
+						+ NO_OPEN_CASE, f.simPaidUntil(today), f.sn(), f.sn());
 				update(connection, "update binding set bound_at = ? where terminal_sn = ?" + NO_OPEN_CASE,
 						now.minusDays(f.activatedDaysAgo()), f.sn(), f.sn());
 				update(connection, """
