@@ -54,8 +54,9 @@ public class CaseRegistry {
 	}
 
 	@Transactional
-	public void recordFee(String caseNumber, BigDecimal fee, BigDecimal depositRefund) {
-		get(caseNumber).recordFee(fee, depositRefund);
+	public void recordFee(String caseNumber, BigDecimal fee, BigDecimal depositRefund, BigDecimal simFee,
+			BigDecimal simRefund) {
+		get(caseNumber).recordFee(fee, depositRefund, simFee, simRefund);
 	}
 
 	@Transactional

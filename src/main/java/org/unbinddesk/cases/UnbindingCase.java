@@ -124,6 +124,14 @@ public class UnbindingCase implements AuditedCase {
 	@Column(name = "deposit_refund")
 	private BigDecimal depositRefund;
 
+	/** The SIM data fee charged for unpaid months, part of {@link #getFee()}. */
+	@Column(name = "sim_fee")
+	private BigDecimal simFee;
+
+	/** The SIM data fee refunded for the months left in the paid period. */
+	@Column(name = "sim_refund")
+	private BigDecimal simRefund;
+
 	@Column(name = "risk_level")
 	private String riskLevel;
 
@@ -263,9 +271,20 @@ public class UnbindingCase implements AuditedCase {
 	}
 
 	public void recordFee(BigDecimal fee, BigDecimal depositRefund) {
+		recordFee(fee, depositRefund, null, null);
+	}
+
+	/**
+	 * @param fee what the merchant pays, the SIM data fee owed included
+	 * @param simFee the SIM data fee owed for unpaid months (part of the fee)
+	 * @param simRefund the SIM data fee refunded for the months left in the paid period
+	 */
+	public void recordFee(BigDecimal fee, BigDecimal depositRefund, BigDecimal simFee, BigDecimal simRefund) {
 		requireOpen("record a fee");
 		this.fee = fee;
 		this.depositRefund = depositRefund;
+		this.simFee = simFee;
+		this.simRefund = simRefund;
 	}
 
 	/** The kind of reason a reviewer or supervisor rejected the case for; the case ends as rejected. */
@@ -500,6 +519,14 @@ public class UnbindingCase implements AuditedCase {
 
 	public BigDecimal getDepositRefund() {
 		return depositRefund;
+	}
+
+	public BigDecimal getSimFee() {
+		return simFee;
+	}
+
+	public BigDecimal getSimRefund() {
+		return simRefund;
 	}
 
 	public String getRiskLevel() {

@@ -52,6 +52,14 @@ public class Terminal {
 	@Column(name = "status_changed_at")
 	private LocalDateTime statusChangedAt;
 
+	/** The SIM data plan's yearly fee (CNY); null when the acquirer bills no plan (the merchant's own SIM). */
+	@Column(name = "sim_annual_fee")
+	private BigDecimal simAnnualFee;
+
+	/** The last day the SIM data plan is paid for; null when the acquirer bills no plan. */
+	@Column(name = "sim_paid_until")
+	private LocalDate simPaidUntil;
+
 	protected Terminal() {
 	}
 
@@ -74,6 +82,19 @@ public class Terminal {
 
 	public boolean isSuspended() {
 		return SUSPENDED.equals(status);
+	}
+
+	public BigDecimal getSimAnnualFee() {
+		return simAnnualFee;
+	}
+
+	public LocalDate getSimPaidUntil() {
+		return simPaidUntil;
+	}
+
+	/** Whether the acquirer bills this terminal a SIM data plan. */
+	public boolean hasSimPlan() {
+		return simPaidUntil != null && simAnnualFee != null && simAnnualFee.signum() > 0;
 	}
 
 	public LocalDateTime getStatusChangedAt() {

@@ -158,6 +158,9 @@ public class NoticeService {
 					? templates.getMessage("deposit.onReturn",
 							new Object[] { amount(details.depositRefund(), locale), properties.hotline() }, locale)
 					: "";
+			if (type == NoticeType.FEE_NOTICE) {
+				detail = simDataFee(unbindingCase, locale) + detail;
+			}
 		}
 		else if (type == NoticeType.DOCUMENTS_REQUEST) {
 			detail = documentNames(details.text(), locale);
@@ -177,8 +180,7 @@ public class NoticeService {
 		else {
 			detail = typedText(details.text(), locale);
 		}
-		String feeName = templates.getMessage("fee." + unbindingCase.getReason(), null,
-				templates.getMessage("fee.other", null, locale), locale);
+		String feeName = feeName(unbindingCase, locale);
 		Object[] args = { merchant.map(Merchant::getName).orElse(templates.getMessage("merchant.unknown", null, locale)),
 				unbindingCase.getCaseNumber(), terminal, detail == null ? "" : detail, amount(details.fee(), locale),
 				amount(details.depositRefund(), locale), date(details.deadline(), locale), feeName,
@@ -186,6 +188,39 @@ public class NoticeService {
 		String body = templates.getMessage(key, args, locale);
 		String warning = templates.getMessage("warning", new Object[] { properties.hotline() }, locale);
 		return frame(body + (locale.equals(CHINESE) ? "" : " ") + warning, locale);
+	}
+
+	/**
+	 * What the fee is called: by the reason (提前解约费), the SIM data fee when it is all the merchant owes, or both.
+	 */
+	private String feeName(UnbindingCase unbindingCase, Locale locale) {
+		String byReason = templates.getMessage("fee." + unbindingCase.getReason(), null,
+				templates.getMessage("fee.other", null, locale), locale);
+		BigDecimal simFee = unbindingCase.getSimFee();
+		if (simFee == null || simFee.signum() <= 0) {
+			return byReason;
+		}
+		boolean onlySim = unbindingCase.getFee() != null && unbindingCase.getFee().compareTo(simFee) <= 0;
+		return onlySim ? templates.getMessage("fee.sim", null, locale)
+				: templates.getMessage("fee.withSim", new Object[] { byReason }, locale);
+	}
+
+	/**
+	 * The SIM data fee (流量费) the case's fee notice states, from the case's record: owed (part of the fee) or
+	 * refunded; nothing at all when there is none.
+	 */
+	private String simDataFee(UnbindingCase unbindingCase, Locale locale) {
+		BigDecimal owed = unbindingCase.getSimFee();
+		BigDecimal refunded = unbindingCase.getSimRefund();
+		if (owed != null && owed.signum() > 0) {
+			boolean onlySim = unbindingCase.getFee() != null && unbindingCase.getFee().compareTo(owed) <= 0;
+			return templates.getMessage(onlySim ? "sim.owedOnly" : "sim.owed", new Object[] { amount(owed, locale) },
+					locale);
+		}
+		if (refunded != null && refunded.signum() > 0) {
+			return templates.getMessage("sim.refund", new Object[] { amount(refunded, locale) }, locale);
+		}
+		return "";
 	}
 
 	/** How the merchant's responsible person is named: 法定代表人 for a company, 经营者 for a sole trader. */

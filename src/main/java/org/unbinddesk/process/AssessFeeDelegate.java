@@ -14,7 +14,7 @@ import org.unbinddesk.merchant.TerminalRepository;
 import org.unbinddesk.audit.AuditAction;
 
 /**
- * "Assess fee": the {@code UnbindingFee} table decides fee and deposit refund.
+ * "Assess fee": the {@code UnbindingFee} and {@code SimDataFee} tables decide fee, deposit refund and SIM data fee.
  */
 @Component("assessFee")
 class AssessFeeDelegate implements JavaDelegate {
@@ -40,12 +40,15 @@ class AssessFeeDelegate implements JavaDelegate {
 		FeeAssessment fee = fees.assess(c.getReason(), terminals.findById(c.getTerminalSn()).orElseThrow());
 		execution.setVariable(FEE, fee.fee().doubleValue());
 		execution.setVariable(DEPOSIT_REFUND, fee.depositRefund().doubleValue());
+		execution.setVariable(SIM_FEE, fee.simFee().doubleValue());
+		execution.setVariable(SIM_REFUND, fee.simRefund().doubleValue());
 		execution.setVariable(FEE_RULE, fee.rule());
 		execution.setVariable(FEE_PAYABLE, fee.payable());
 		execution.setVariable(FEE_SETTLED, !fee.payable());
-		cases.recordFee(c.getCaseNumber(), fee.fee(), fee.depositRefund());
-		audit.record(c, AuditAction.FEE_ASSESSED,
-				"Fee CNY " + fee.fee() + ", deposit refund CNY " + fee.depositRefund() + " (" + fee.rule() + ")");
+		cases.recordFee(c.getCaseNumber(), fee.fee(), fee.depositRefund(), fee.simFee(), fee.simRefund());
+		audit.record(c, AuditAction.FEE_ASSESSED, "Fee CNY " + fee.fee() + " (SIM data CNY " + fee.simFee()
+				+ "), deposit refund CNY " + fee.depositRefund() + ", SIM data refund CNY " + fee.simRefund() + " ("
+				+ fee.rule() + ")");
 	}
 
 }

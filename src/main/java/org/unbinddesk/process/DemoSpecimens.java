@@ -41,8 +41,8 @@ public class DemoSpecimens {
 
 	static final String SUPPLIER = "demo-specimens";
 
-	/** The demo merchants of db/demo (898110000000001 to …009). */
-	private static final String DEMO_MERCHANTS = "89811000000000_";
+	/** The demo merchants of db/demo: 898, the city's 4-digit code, 0000000 and 1 to 9 (README, "Demo data"). */
+	private static final String DEMO_MERCHANTS = "898____0000000_";
 
 	private final JdbcClient jdbc;
 

@@ -60,6 +60,9 @@ public final class ProcessVariables {
 	public static final String ACCOUNT_WARNINGS = "accountWarnings";
 	public static final String FEE = "fee";
 	public static final String DEPOSIT_REFUND = "depositRefund";
+	/** The SIM data fee owed (part of {@link #FEE}) and the one refunded, CNY. */
+	public static final String SIM_FEE = "simFee";
+	public static final String SIM_REFUND = "simRefund";
 	public static final String FEE_RULE = "feeRule";
 	public static final String FEE_PAYABLE = "feePayable";
 	public static final String FEE_DECLINE_REASON = "feeDeclineReason";

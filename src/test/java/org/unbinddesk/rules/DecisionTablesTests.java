@@ -27,6 +27,8 @@ class DecisionTablesTests {
 
 	static DmnDecision fee;
 
+	static DmnDecision simDataFee;
+
 	static DmnDecision risk;
 
 	static DmnDecision documents;
@@ -35,6 +37,7 @@ class DecisionTablesTests {
 	static void parse() throws IOException {
 		dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 		fee = parse("UnbindingFee", "bpmn/unbinding-fee.dmn");
+		simDataFee = parse("SimDataFee", "bpmn/unbinding-fee.dmn");
 		risk = parse("UnbindingRisk", "bpmn/unbinding-risk.dmn");
 		documents = parse("RequiredDocuments", "bpmn/required-documents.dmn");
 	}
@@ -66,6 +69,29 @@ class DecisionTablesTests {
 		assertThat(((Number) result.getSingleResult().getEntry("depositRefund")).doubleValue())
 			.isEqualTo(expectedRefund);
 		assertThat((String) result.getSingleResult().getEntry("feeRule")).isEqualTo(expectedRule);
+	}
+
+	@ParameterizedTest(name = "{0}, plan {1}, {2} months paid ahead at {3} a year → charged {4}, refunded {5} ({6})")
+	@CsvSource({ "DEVICE_FAULT,       true,  4,  60, 0,  20, SIM_REFUND",
+			"LOST_DEVICE,        true,  11, 60, 0,  55, SIM_REFUND",
+			"BUSINESS_CLOSED,    true,  -2, 60, 10, 0,  SIM_OWED",
+			"SWITCHING_PROVIDER, true,  -3, 36, 9,  0,  SIM_OWED",
+			"BUSINESS_CLOSED,    true,  0,  60, 0,  0,  SIM_PAID_UP",
+			"DEVICE_REPLACEMENT, true,  6,  60, 0,  0,  PLAN_MOVES_TO_REPLACEMENT",
+			"DEVICE_REPLACEMENT, true,  -2, 60, 0,  0,  PLAN_MOVES_TO_REPLACEMENT",
+			"BUSINESS_CLOSED,    false, 0,  0,  0,  0,  NO_SIM_PLAN" })
+	void decidesSimDataFee(String reason, boolean plan, int monthsPaidAhead, double annualFee, double expectedCharge,
+			double expectedRefund, String expectedRule) {
+		DmnDecisionResult result = dmn.evaluateDecision(simDataFee,
+				Variables.createVariables()
+					.putValue("reason", reason)
+					.putValue("simPlan", plan)
+					.putValue("simMonthsPaidAhead", monthsPaidAhead)
+					.putValue("simAnnualFee", annualFee));
+
+		assertThat(((Number) result.getSingleResult().getEntry("simFee")).doubleValue()).isEqualTo(expectedCharge);
+		assertThat(((Number) result.getSingleResult().getEntry("simRefund")).doubleValue()).isEqualTo(expectedRefund);
+		assertThat((String) result.getSingleResult().getEntry("simRule")).isEqualTo(expectedRule);
 	}
 
 	@ParameterizedTest(name = "{0} → {1} {2}")
