@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.unbinddesk.audit.AuditEntry;
 import org.unbinddesk.audit.AuditEntryRepository;
 import org.unbinddesk.cases.UnbindingCase;
@@ -32,9 +30,9 @@ import org.unbinddesk.support.RegistryFixtures.Merchant;
 
 /**
  * Runs the process on the engine with the job executor off: tests execute asynchronous steps and timers themselves.
+ * The context is the one the API tests use too ({@link ServiceTest}).
  */
-@SpringBootTest
-@ActiveProfiles(resolver = TestProfiles.class)
+@ServiceTest
 public abstract class ProcessTestSupport {
 
 	@Autowired
