@@ -65,6 +65,9 @@ public abstract class ProcessTestSupport {
 	@Autowired
 	protected AuditEntryRepository auditEntries;
 
+	@Autowired
+	private StageStarts stages;
+
 	@BeforeEach
 	void initAssertions() {
 		AbstractAssertions.init(engine);
@@ -108,6 +111,14 @@ public abstract class ProcessTestSupport {
 
 	protected ProcessInstance start(Map<String, Object> variables) {
 		return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_ID, variables);
+	}
+
+	/**
+	 * Starts a registered case at an activity (the first of the stage a test is about) rather than at the start event;
+	 * see {@link StageStarts}.
+	 */
+	protected ProcessInstance startBefore(String activityId, Map<String, Object> application) {
+		return stages.startBefore(activityId, application);
 	}
 
 	/**
