@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.unbinddesk.problem.ProblemTypes;
 import org.unbinddesk.problem.ProblemResponses;
 import org.unbinddesk.cases.Identifiers;
 import org.unbinddesk.cases.CaseStatus;

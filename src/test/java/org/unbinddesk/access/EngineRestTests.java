@@ -8,8 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -18,8 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.unbinddesk.support.TestProfiles;
+import org.unbinddesk.support.ServiceTest;
 import org.unbinddesk.support.Jobs;
 import org.unbinddesk.support.RegistryFixtures;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
@@ -28,10 +25,7 @@ import org.unbinddesk.support.RegistryFixtures.Merchant;
  * The engine REST API over real HTTP: authentication first, then a case started the way a generic Camunda client
  * starts it reaches the reviewers.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "camunda.bpm.generate-unique-process-engine-name=false")
-// same configuration as WebTestSupport, so both share one application context
-@ActiveProfiles(resolver = TestProfiles.class)
+@ServiceTest
 class EngineRestTests {
 
 	@Autowired

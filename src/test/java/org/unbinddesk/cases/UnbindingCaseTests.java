@@ -76,4 +76,51 @@ class UnbindingCaseTests {
 		assertThat(c.getOutcome()).isEqualTo(Outcome.CANCELLED);
 	}
 
+	@Test
+	void aSecondApprovalNeedsAFirstOneAndApprovalNeedsAPerson() {
+		UnbindingCase c = openCase();
+		c.recordRisk("HIGH");
+
+		assertThatThrownBy(() -> c.approveSecond("supervisor2", NOW)).isInstanceOf(CaseRuleViolation.class)
+			.hasMessageContaining("尚无第一次批准");
+		assertThatThrownBy(() -> c.approve(null, NOW)).isInstanceOf(CaseRuleViolation.class)
+			.hasMessageContaining("已登录的审核人");
+		assertThat(c.getApprovedBy()).isNull();
+	}
+
+	@Test
+	void clearingTheBlocksLetsTheCaseBeApprovedAgain() {
+		UnbindingCase c = openCase();
+		c.recordBlocks("OUTSTANDING_FEES");
+		assertThatThrownBy(() -> c.approve("reviewer1", NOW)).hasMessageContaining("有未缴费用");
+
+		c.recordBlocks(" ");
+		c.approve("reviewer1", NOW);
+
+		assertThat(c.unbindRefusal()).isEmpty();
+	}
+
+	@Test
+	void noFeeNeedsNoAcceptance() {
+		UnbindingCase c = openCase();
+		c.recordFee(BigDecimal.ZERO, new BigDecimal("299.00"));
+		c.approve("reviewer1", NOW);
+
+		assertThat(c.unbindRefusal()).isEmpty();
+	}
+
+	@Test
+	void closingFreesTheTerminalAndTimesTheCaseFromItsOpening() {
+		UnbindingCase c = openCase();
+		c.identifyTerminal("SN-1", "T0000001");
+		c.holdTerminal();
+
+		c.close(Outcome.UNBOUND, "x".repeat(600), NOW.plusHours(2));
+
+		assertThat(c.getStatus()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(c.getTotalSeconds()).isEqualTo(7200);
+		assertThat(c.getOutcomeReason()).hasSize(500);
+		assertThatThrownBy(() -> c.moveTo(Stage.REVIEW, NOW)).isInstanceOf(CaseRuleViolation.class);
+	}
+
 }

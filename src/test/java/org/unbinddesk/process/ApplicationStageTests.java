@@ -18,7 +18,18 @@ import org.unbinddesk.support.ProcessTestSupport;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.RegistryFixtures.Spec;
 
+/**
+ * The Application stage: documents, identity, account and fee. Each case starts at the stage's subprocess, registered
+ * as the Contact stage leaves it ({@link #startApplication}); the journeys from the start event are in
+ * {@link HappyPathTests} and {@link ContactStageTests}.
+ */
 class ApplicationStageTests extends ProcessTestSupport {
+
+	private ProcessInstance startApplication(Map<String, Object> application) {
+		ProcessInstance pi = startBefore("SubProcess_Application", application);
+		assertThat(pi).hasNotPassed("Event_UnbindingRequested", "Task_RegisterRequest");
+		return pi;
+	}
 
 	@Test
 	void asksForMissingDocumentsAndContinuesWhenTheyArrive() {
@@ -26,7 +37,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
 		application.put("documents", "ID_CARD");
 
-		ProcessInstance pi = start(application);
+		ProcessInstance pi = startApplication(application);
 
 		assertThat(pi).isWaitingAt("Task_SupplyDocuments").isWaitingFor("DocumentsSupplied");
 		assertThat(runtime.getVariable(pi.getId(), "missingDocuments"))
@@ -49,7 +60,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		Merchant m = registry.merchant();
 		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
 		application.put("documents", "ID_CARD,SETTLEMENT_CARD_COPY");
-		ProcessInstance pi = start(application);
+		ProcessInstance pi = startApplication(application);
 		Task supply = taskAt(pi, "Task_SupplyDocuments");
 		assertThat(tasks.createTaskQuery().taskId(supply.getId()).taskCandidateGroup("agents").count()).isEqualTo(1);
 		assertThat(supply.getDueDate()).isInTheFuture();
@@ -65,7 +76,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		Merchant m = registry.merchant();
 		Map<String, Object> application = applicationFor(m, "LOST_DEVICE");
 		application.put("documents", "ID_CARD,SETTLEMENT_CARD_COPY");
-		ProcessInstance pi = start(application);
+		ProcessInstance pi = startApplication(application);
 
 		fireTimer(pi, "Event_DocumentsDeadlinePassed");
 
@@ -81,7 +92,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		Merchant m = registry.merchant();
 		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
 		application.put("applicantName", "冒名者");
-		ProcessInstance pi = start(application);
+		ProcessInstance pi = startApplication(application);
 
 		runAsyncSteps(pi);
 
@@ -100,7 +111,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		String id = m.idNumber();
 		char wrong = id.charAt(17) == '1' ? '2' : '1';
 		application.put("applicantIdNumber", id.substring(0, 17) + wrong);
-		ProcessInstance pi = start(application);
+		ProcessInstance pi = startApplication(application);
 
 		runAsyncSteps(pi);
 
@@ -113,7 +124,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		Merchant m = registry.merchant();
 		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
 		application.put("applicantPhone", "13700000000");
-		ProcessInstance pi = start(application);
+		ProcessInstance pi = startApplication(application);
 		runAsyncSteps(pi);
 
 		assertThat(pi).isWaitingAt("Task_CallMerchantBack");
@@ -136,7 +147,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 		application.put("applicantRole", "AUTHORISED_AGENT");
 		application.put("applicantName", "代理人");
 		application.put("documents", application.get("documents") + ",POWER_OF_ATTORNEY");
-		ProcessInstance pi = start(application);
+		ProcessInstance pi = startApplication(application);
 		runAsyncSteps(pi);
 		Task callback = taskAt(pi, "Task_CallMerchantBack");
 
@@ -154,7 +165,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 	void unsettledTakingsDoNotHoldTheCaseUpBeforeReview() {
 		Merchant m = registry.merchant();
 		registry.pendingSettlement(m, LocalDateTime.now().plusDays(1));
-		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
+		ProcessInstance pi = startApplication(applicationFor(m, "BUSINESS_CLOSED"));
 		runAsyncSteps(pi);
 
 		assertThat(pi).isWaitingAt("Task_ReviewApplication");
@@ -162,34 +173,11 @@ class ApplicationStageTests extends ProcessTestSupport {
 		assertThat(registry.terminalStatus(m)).isEqualTo("ACTIVE");
 	}
 
-	@Test
-	void anApprovedTerminalStopsAtTheCutOffAndIsUnboundOnceTheFinalSettlementIsPaid() {
-		Merchant m = registry.merchant();
-		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
-		runAsyncSteps(pi);
-		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
-
-		assertThat(pi).isWaitingAt("Event_CutOffReached");
-		assertThat(registry.terminalStatus(m)).isEqualTo("ACTIVE");
-		fireTimer(pi, "Event_CutOffReached");
-
-		assertThat(pi).isWaitingAt("Event_FinalSettlementPaid");
-		assertThat(registry.terminalStatus(m)).isEqualTo("SUSPENDED");
-		assertThat(registry.isBound(m)).isTrue();
-		assertThat(auditActionsOf(pi)).contains("TERMINAL_STOPPED").doesNotContain("TERMINAL_UNBOUND");
-		fireTimer(pi, "Event_FinalSettlementPaid");
-		runAsyncSteps(pi);
-
-		assertThat(pi).isEnded().hasPassed("Task_StopTerminal", "Task_UnbindTerminal", "Event_TerminalUnbound");
-		assertThat(registry.terminalStatus(m)).isEqualTo("DISABLED");
-		assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.UNBOUND);
-	}
-
-	@Test
+@Test
 	void flagsFrozenFundsAndRefusesToApproveABlockedCase() {
 		Merchant m = registry.merchant();
 		registry.freezeFunds(m, new BigDecimal("5000"));
-		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
+		ProcessInstance pi = startApplication(applicationFor(m, "BUSINESS_CLOSED"));
 		runAsyncSteps(pi);
 
 		assertThat(pi).isWaitingAt("Task_ReviewApplication");
@@ -307,7 +295,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 	@Test
 	void withdrawsTheCaseWhenTheMerchantDeclinesTheFee() {
 		Merchant m = registry.merchant(new Spec().activatedDaysAgo(40).minimumTermMonths(24));
-		ProcessInstance pi = start(applicationFor(m, "SWITCHING_PROVIDER"));
+		ProcessInstance pi = startApplication(applicationFor(m, "SWITCHING_PROVIDER"));
 		runAsyncSteps(pi);
 
 		correlate(pi, "FeeDeclined", Map.of());
@@ -322,7 +310,7 @@ class ApplicationStageTests extends ProcessTestSupport {
 	@Test
 	void withdrawsTheCaseWhenTheFeeIsNotAcceptedInTime() {
 		Merchant m = registry.merchant(new Spec().activatedDaysAgo(40).minimumTermMonths(24));
-		ProcessInstance pi = start(applicationFor(m, "SWITCHING_PROVIDER"));
+		ProcessInstance pi = startApplication(applicationFor(m, "SWITCHING_PROVIDER"));
 		runAsyncSteps(pi);
 
 		fireTimer(pi, "Event_FeeDeadlinePassed");

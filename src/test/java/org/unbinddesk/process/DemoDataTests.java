@@ -9,14 +9,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.test.context.TestPropertySource;
 import org.unbinddesk.support.ProcessTestSupport;
 
 /**
  * The demo data set does what the README's table says. Each row starts a case on the demo data and checks where it
- * stops; cases still open are cancelled so the terminal is free again. The tests run on a database of their own.
+ * stops; cases still open are cancelled so the terminal is free again. No other test uses the demo merchants (the
+ * fixtures' numbers start 89812), so these share the database of the other tests.
  */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:unbinddesk-demo;DB_CLOSE_DELAY=-1")
 class DemoDataTests extends ProcessTestSupport {
 
 	@ParameterizedTest(name = "{0} {1} {2}: {5}")

@@ -12,17 +12,19 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.unbinddesk.cases.CaseStatus;
 import org.unbinddesk.support.ProcessTestSupport;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.unbind.UnbindService;
 
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:unbind-failure;DB_CLOSE_DELAY=-1")
+/**
+ * A failing unbind is a technical failure: retried by the engine, then an incident that operations retry.
+ */
 class UnbindFailureTests extends ProcessTestSupport {
 
-	@MockitoSpyBean
+	/** The spy of the shared context ({@link org.unbinddesk.support.ServiceTest}). */
+	@Autowired
 	UnbindService unbind;
 
 	@Test

@@ -32,8 +32,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * makes the engine retry and then raise an incident; once the neighbour is back, retrying the incident completes the
  * case, and nothing was recorded twice.
  */
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:unbinddesk-neighbours;DB_CLOSE_DELAY=-1",
-		"unbinddesk.identity.mode=http", "unbinddesk.settlement.mode=http", "unbinddesk.identity.http.read-timeout=1500ms",
+// a context of its own: its engine must not take the name of the shared one, whose REST API and web apps find it by name
+@TestPropertySource(properties = { "camunda.bpm.generate-unique-process-engine-name=true",
+		"spring.datasource.url=jdbc:h2:mem:unbinddesk-neighbours;DB_CLOSE_DELAY=-1", "unbinddesk.identity.mode=http", "unbinddesk.settlement.mode=http", "unbinddesk.identity.http.read-timeout=1500ms",
 		"unbinddesk.settlement.http.read-timeout=1500ms" })
 class NeighbourFailureTests extends ProcessTestSupport {
 

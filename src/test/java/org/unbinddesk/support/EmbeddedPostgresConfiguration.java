@@ -1,6 +1,7 @@
 package org.unbinddesk.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -8,6 +9,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -20,6 +22,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * Under the {@code pgtest} profile every test context gets real PostgreSQL: one embedded server per JVM (binaries from
  * Maven), one database per test database name, so contexts that use separate H2 databases stay separate here too.
+ * The server stops after Spring has closed every application context at exit: stopped by a shutdown hook of its own,
+ * it went away while the contexts were closing, and each engine's last metrics report waited 30 seconds for a
+ * connection, long enough for Surefire to kill the JVM.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("pgtest")
@@ -30,7 +35,16 @@ public class EmbeddedPostgresConfiguration {
 	public static synchronized EmbeddedPostgres server() {
 		if (server == null) {
 			try {
-				server = EmbeddedPostgres.builder().start();
+				server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+				EmbeddedPostgres started = server;
+				SpringApplication.getShutdownHandlers().add(() -> {
+					try {
+						started.close();
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);

@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.unbinddesk.audit.AuditEntry;
 import org.unbinddesk.audit.AuditEntryRepository;
 import org.unbinddesk.cases.UnbindingCase;
@@ -33,9 +31,9 @@ import org.unbinddesk.support.RegistryFixtures.Merchant;
 
 /**
  * Runs the process on the engine with the job executor off: tests execute asynchronous steps and timers themselves.
+ * The context is the one the API tests use too ({@link ServiceTest}).
  */
-@SpringBootTest
-@ActiveProfiles(resolver = TestProfiles.class)
+@ServiceTest
 public abstract class ProcessTestSupport {
 
 	@Autowired
@@ -67,6 +65,9 @@ public abstract class ProcessTestSupport {
 
 	@Autowired
 	protected AuditEntryRepository auditEntries;
+
+	@Autowired
+	private StageStarts stages;
 
 	@BeforeEach
 	void initAssertions() {
@@ -111,6 +112,14 @@ public abstract class ProcessTestSupport {
 
 	protected ProcessInstance start(Map<String, Object> variables) {
 		return runtime.startProcessInstanceByKey(CaseProcess.ID, variables);
+	}
+
+	/**
+	 * Starts a registered case at an activity (the first of the stage a test is about) rather than at the start event;
+	 * see {@link StageStarts}.
+	 */
+	protected ProcessInstance startBefore(String activityId, Map<String, Object> application) {
+		return stages.startBefore(activityId, application);
 	}
 
 	/**

@@ -10,10 +10,7 @@ import java.util.Base64;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The application on a random port, called over real HTTP with the JDK client (so tests control every byte: content
  * types, bodies, headers). The job executor is off: tests run asynchronous steps themselves.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "camunda.bpm.generate-unique-process-engine-name=false")
-@ActiveProfiles(resolver = TestProfiles.class)
+@ServiceTest
 public abstract class WebTestSupport {
 
 	protected static final ObjectMapper JSON = new ObjectMapper();

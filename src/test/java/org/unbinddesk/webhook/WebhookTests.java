@@ -13,11 +13,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.unbinddesk.notice.NoticeDispatcher;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.WebTestSupport;
@@ -32,11 +32,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 /**
  * Webhooks to an intake client's receiver (WireMock): a case's stage changes and its notices' deliveries arrive as
  * JSON signed with HMAC-SHA256 of the body with the client's secret, in the order they happened; a receiver that
- * fails holds the case's later events back until it takes the earlier one.
+ * fails holds the case's later events back until it takes the earlier one. The tests share the service with the other
+ * API tests; the subscription goes after each, so no other test's changes become events.
  */
-// a context of its own: its engine must not take the name of the shared one, whose REST API and web apps find it by name
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:unbinddesk-webhooks;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.generate-unique-process-engine-name=true" })
 class WebhookTests extends WebTestSupport {
 
 	static final WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -60,6 +58,11 @@ class WebhookTests extends WebTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@AfterEach
+	void unsubscribe() {
+		jdbc.sql("delete from webhook_subscription").update();
+	}
 
 	@BeforeEach
 	void subscribe() {

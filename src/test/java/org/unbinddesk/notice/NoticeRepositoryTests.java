@@ -1,0 +1,64 @@
+package org.unbinddesk.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unbinddesk.support.QueryTest;
+
+/**
+ * The outbox's queries: which notices are due for a sending round, in order, and a notice found by its delivery id
+ * when a gateway's receipt comes back.
+ */
+@QueryTest
+class NoticeRepositoryTests {
+
+	private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 26, 10, 0);
+
+	@Autowired
+	NoticeRepository notices;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private long notice(String status, LocalDateTime nextAttemptAt, LocalDateTime claimedUntil, String deliveryId) {
+		jdbc.sql("""
+				insert into notice (case_number, merchant_no, notice_type, language, text_zh, text_en, status,
+				    created_at, channel, delivery_id, attempts, next_attempt_at, claimed_by, claimed_until)
+				values ('UB-20261126-000001', '898120000000001', 'FEE_NOTICE', 'zh-CN', '【示例收单】', 'notice', ?, ?,
+				    'SMS', ?, 0, ?, ?, ?)""")
+			.params(status, NOW.minusDays(1), deliveryId, nextAttemptAt, claimedUntil == null ? null : "node-a",
+					claimedUntil)
+			.update();
+		return jdbc.sql("select id from notice where delivery_id = ?").param(deliveryId).query(Long.class).single();
+	}
+
+	@Test
+	void listsPendingNoticesDueNowOldestFirstLeavingOutClaimedAndSentOnes() {
+		long later = notice("PENDING", NOW.minusMinutes(1), null, "q-later");
+		long first = notice("PENDING", NOW.minusMinutes(5), null, "q-first");
+		long claimExpired = notice("PENDING", NOW.minusMinutes(3), NOW.minusSeconds(1), "q-claim-expired");
+		notice("PENDING", NOW.minusMinutes(4), NOW.plusMinutes(1), "q-claimed");
+		notice("PENDING", NOW.plusMinutes(1), null, "q-not-yet");
+		notice("SENT", NOW.minusMinutes(6), null, "q-sent");
+
+		List<Long> due = notices.findDue(NOW, Limit.of(10));
+
+		assertThat(due).containsExactly(first, claimExpired, later);
+		assertThat(notices.findDue(NOW, Limit.of(2))).containsExactly(first, claimExpired);
+	}
+
+	@Test
+	void findsTheNoticeAGatewayReceiptNames() {
+		long id = notice("SENT", NOW, null, "q-receipt");
+
+		assertThat(notices.findByDeliveryId("q-receipt")).map(Notice::getId).contains(id);
+		assertThat(notices.findByDeliveryId("q-unknown")).isEmpty();
+	}
+
+}
