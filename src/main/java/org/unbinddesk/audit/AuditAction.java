@@ -34,6 +34,8 @@ public enum AuditAction {
 	NOTICE_SENT,
 	DEVICE_DISPOSITION_RECORDED,
 	DEPOSIT_REFUND_STARTED,
+	/** The SIM data fee for the months left in the paid period is being paid back. */
+	SIM_FEE_REFUND_STARTED,
 	TERMINAL_STOPPED,
 	TERMINAL_UNBOUND,
 	ACCOUNT_VERIFIED_AFTER_UNBIND,

@@ -173,6 +173,12 @@ public class NoticeService {
 					? templates.getMessage("confirmation.refund",
 							new Object[] { amount(details.depositRefund(), locale) }, locale)
 					: templates.getMessage("confirmation.noRefund", null, locale);
+			// the SIM data fee refund the fee notice promised has started with the unbind
+			BigDecimal simRefund = unbindingCase.getSimRefund();
+			if (simRefund != null && simRefund.signum() > 0) {
+				detail += (locale.equals(CHINESE) ? "" : " ") + templates.getMessage("confirmation.simRefund",
+						new Object[] { amount(simRefund, locale) }, locale);
+			}
 		}
 		else if (details.reasonCode() != null) {
 			detail = templates.getMessage("reason." + details.reasonCode(), details.reasonArgs(), locale);

@@ -50,6 +50,8 @@ public class UnbindService {
 
 	private final DepositRefundRepository refunds;
 
+	private final SimFeeRefundRepository simRefunds;
+
 	private final AuditLog audit;
 
 	private final RefusalLog refusals;
@@ -63,7 +65,7 @@ public class UnbindService {
 
 	UnbindService(UnbindingCaseRepository cases, BindingRepository bindings, TerminalRepository terminals,
 			MerchantRepository merchants, SettlementAccountRepository accounts,
-			ClearingReportRecordRepository clearingRecords, DepositRefundRepository refunds,
+			ClearingReportRecordRepository clearingRecords, DepositRefundRepository refunds, SimFeeRefundRepository simRefunds,
 			AuditLog audit, RefusalLog refusals, ReportCipher cipher,
 			@Value("${unbinddesk.process.acquirer-code}") String acquirerCode, Clock clock) {
 		this.acquirerCode = acquirerCode;
@@ -76,6 +78,7 @@ public class UnbindService {
 		this.accounts = accounts;
 		this.clearingRecords = clearingRecords;
 		this.refunds = refunds;
+		this.simRefunds = simRefunds;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -166,8 +169,20 @@ public class UnbindService {
 					LocalDateTime.now(clock)));
 			audit.record(unbindingCase, AuditAction.DEPOSIT_REFUND_STARTED, "Deposit refund of CNY " + depositRefund);
 		}
+		// the SIM data fee for the months left in the paid period comes back whatever became of the device
+		BigDecimal simRefund = unbindingCase.getSimRefund();
+		if (simRefund != null && simRefund.signum() > 0 && simRefunds.findByCaseNumber(caseNumber).isEmpty()) {
+			simRefunds.save(new SimFeeRefund(caseNumber, terminal.getSn(), unbindingCase.getMerchantNo(), simRefund,
+					LocalDateTime.now(clock)));
+			audit.record(unbindingCase, AuditAction.SIM_FEE_REFUND_STARTED, "SIM data fee refund of CNY " + simRefund);
+		}
 		audit.record(unbindingCase, AuditAction.DEVICE_DISPOSITION_RECORDED, disposition.name());
 		return new Settlement(disposition, refundedFor(caseNumber));
+	}
+
+	/** The SIM data fee refund started for a case, zero when none. */
+	public BigDecimal simFeeRefundedFor(String caseNumber) {
+		return simRefunds.findByCaseNumber(caseNumber).map(SimFeeRefund::getAmount).orElse(BigDecimal.ZERO);
 	}
 
 	/** The deposit refund started for a case, zero when none. */

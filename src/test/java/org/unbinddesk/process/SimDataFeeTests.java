@@ -58,6 +58,26 @@ class SimDataFeeTests extends ProcessTestSupport {
 	}
 
 	@Test
+	void theRefundPromisedIsStartedWithTheUnbindAndTheMerchantIsTold() {
+		Merchant m = registry.merchant();
+		simPlan(m, 3);
+		ProcessInstance pi = start(applicationFor(m, "DEVICE_FAULT"));
+		runAsyncSteps(pi);
+		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), java.util.Map.of("reviewDecision", "APPROVE"));
+		runAsyncSteps(pi);
+
+		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
+		assertThat(jdbc.sql("select amount from sim_fee_refund where case_number = ?")
+			.param(caseOf(pi).getCaseNumber())
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo("15.00");
+		Notice confirmation = noticesOf(pi).get(noticesOf(pi).size() - 1);
+		assertThat(confirmation.getType()).isEqualTo(NoticeType.CONFIRMATION);
+		assertThat(confirmation.getTextZh()).contains("流量费￥15.00的退还已启动");
+		assertThat(auditActionsOf(pi)).contains("SIM_FEE_REFUND_STARTED");
+	}
+
+	@Test
 	void monthsOwedAreChargedAsTheFeeTheMerchantAccepts() {
 		Merchant m = registry.merchant();
 		simPlan(m, -2);
