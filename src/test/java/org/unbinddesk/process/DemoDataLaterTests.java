@@ -16,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
  * README's table, because each start of the demo profile counts the dates again from the service's clock.
  */
 @Import(DemoDataLaterTests.ThirtyDaysOn.class)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:unbinddesk-demo-later;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:unbinddesk-demo-later;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.process-engine-name=demoLater" })
 class DemoDataLaterTests extends DemoDataTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
