@@ -1,5 +1,6 @@
 package org.unbinddesk.access;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,6 +17,11 @@ public final class Groups {
 
 	/** Everyone who works cases in Tasklist and reads any case; intake systems read only through {@code /api}. */
 	public static final List<String> CASE_READERS = List.of(AGENTS, REVIEWERS, SUPERVISORS, OPERATIONS);
+
+	/** Whether someone in these groups may read any case and its files: a case reader or an admin. */
+	public static boolean readCases(Collection<String> groups) {
+		return groups.stream().anyMatch(g -> CASE_READERS.contains(g) || ADMINS.equals(g));
+	}
 
 	/** Every group that logs in to the service's own pages and API. */
 	static final String[] EVERYONE = { INTAKE, AGENTS, REVIEWERS, SUPERVISORS, OPERATIONS, ADMINS };

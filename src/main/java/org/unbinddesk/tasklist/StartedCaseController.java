@@ -76,7 +76,7 @@ class StartedCaseController {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
 		List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-		if (groups.stream().noneMatch(g -> Groups.CASE_READERS.contains(g) || Groups.ADMINS.equals(g))) {
+		if (!Groups.readCases(groups)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		return ResponseEntity.of(cases.findByProcessInstanceId(processInstanceId).map(this::view));
