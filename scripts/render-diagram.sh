@@ -37,10 +37,10 @@ while read -r name x y w h; do
     "file://$work/index.html#$x,$y,$w,$h" >/dev/null 2>&1
   echo "$out/$name.png"
 done <<'STAGES'
-terminal-unbinding 90 5 1215 2250
+terminal-unbinding 90 5 1215 2490
 stage-contact 90 5 760 172
 stage-application-documents-identity 90 170 1215 565
 stage-application-account-fee 90 728 1215 467
 stage-review 90 1195 1215 690
-stage-unbind-confirmation 90 1895 1215 360
+stage-unbind-confirmation 90 1895 1215 595
 STAGES

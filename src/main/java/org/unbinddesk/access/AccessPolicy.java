@@ -31,7 +31,7 @@ import org.unbinddesk.cases.CaseProcess;
  * <li>web apps: everyone who works cases uses Tasklist; supervisors and operations also Cockpit; Admin stays with
  * {@code camunda-admin};</li>
  * <li>agents start cases (Tasklist's start form); supervisors read every case; operations read them and retry failed
- * jobs;</li>
+ * jobs; the warehouse works only its own tasks (devices sent back);</li>
  * <li>intake systems hold no engine rights: they work through {@code /api}, which checks their groups and drives the
  * engine as the service.</li>
  * </ul>
@@ -52,7 +52,7 @@ class AccessPolicy implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (String group : Groups.CASE_READERS) {
+		for (String group : Groups.TASKLIST_USERS) {
 			exactly(group, Resources.APPLICATION, "tasklist", ACCESS);
 		}
 		exactly(Groups.SUPERVISORS, Resources.APPLICATION, "cockpit", ACCESS);
@@ -82,6 +82,9 @@ class AccessPolicy implements ApplicationRunner {
 			exactly(group, Resources.DECISION_DEFINITION, Authorization.ANY, READ, CREATE_INSTANCE,
 					group.equals(Groups.SUPERVISORS) || group.equals(Groups.OPERATIONS) ? READ_HISTORY : READ);
 		}
+		// the warehouse sees its own tasks (the engine grants those to candidate groups) and nothing else of a case;
+		// checking a device in prices its condition with a decision table, as that person
+		exactly(Groups.WAREHOUSE, Resources.DECISION_DEFINITION, Authorization.ANY, READ, CREATE_INSTANCE);
 		// rights that intake systems held before they moved to /api only
 		exactly(Groups.INTAKE, Resources.PROCESS_DEFINITION, CaseProcess.ID);
 		exactly(Groups.INTAKE, Resources.PROCESS_INSTANCE, Authorization.ANY);

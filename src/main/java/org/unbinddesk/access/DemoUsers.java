@@ -33,6 +33,7 @@ class DemoUsers implements ApplicationRunner {
 			new DemoUser("ops1", "Fang", "Zhou", Groups.OPERATIONS),
 			new DemoUser("supervisor1", "Gang", "Wu", Groups.SUPERVISORS),
 			new DemoUser("supervisor2", "Hui", "Zheng", Groups.SUPERVISORS),
+			new DemoUser("warehouse1", "Jun", "Ma", Groups.WAREHOUSE),
 			new DemoUser("intake1", "Hotline", "CRM", Groups.INTAKE));
 
 	private final IdentityService identity;
@@ -48,9 +49,9 @@ class DemoUsers implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		// Tasklist shows a task's candidate group by its name: in the staff's Chinese
 		Map<String, String> names = Map.of(Groups.AGENTS, "客服", Groups.REVIEWERS, "审核", Groups.OPERATIONS, "运营",
-				Groups.SUPERVISORS, "主管", Groups.INTAKE, "受理渠道系统");
+				Groups.SUPERVISORS, "主管", Groups.WAREHOUSE, "设备仓库", Groups.INTAKE, "受理渠道系统");
 		for (String groupId : List.of(Groups.AGENTS, Groups.REVIEWERS, Groups.OPERATIONS, Groups.SUPERVISORS,
-				Groups.INTAKE)) {
+				Groups.WAREHOUSE, Groups.INTAKE)) {
 			if (identity.createGroupQuery().groupId(groupId).count() == 0) {
 				Group group = identity.newGroup(groupId);
 				group.setName(names.get(groupId));

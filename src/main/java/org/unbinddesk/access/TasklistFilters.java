@@ -70,7 +70,10 @@ class TasklistFilters implements ApplicationRunner {
 	}
 
 	private void create(String name, int priority, String description, TaskQuery query) {
-		if (filters.createFilterQuery().filterName(name).count() > 0) {
+		List<Filter> existing = filters.createFilterQuery().filterName(name).list();
+		if (!existing.isEmpty()) {
+			// a group added since (the warehouse) gets to read the filters too
+			existing.forEach(this::grantRead);
 			return;
 		}
 		Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true,
@@ -83,8 +86,16 @@ class TasklistFilters implements ApplicationRunner {
 		}
 		Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
 		filters.saveFilter(filter);
-		for (String group : Groups.CASE_READERS) {
-			if (Groups.INTAKE.equals(group)) {
+		grantRead(filter);
+	}
+
+	private void grantRead(Filter filter) {
+		for (String group : Groups.TASKLIST_USERS) {
+			if (authorizations.createAuthorizationQuery()
+				.groupIdIn(group)
+				.resourceType(Resources.FILTER)
+				.resourceId(filter.getId())
+				.count() > 0) {
 				continue;
 			}
 			Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -134,6 +134,30 @@ class CaseController {
 		return queries.view(caseNumber);
 	}
 
+	@PostMapping(path = "/{caseNumber}/consent", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "giveMerchantConsent",
+			summary = "The merchant confirms the request with the one-time code sent to the phone on file (purpose UNBINDING)",
+			description = "Required before approval for every request not made in the merchant's own app (merchantConsent.required). The code is asked for with consent-codes and entered by the merchant in the app or the hotline's voice menu; staff never take it. 422 for a wrong code, 409 when the case does not wait for a confirmation.")
+	@ProblemResponses({ CASE_NOT_FOUND, CASE_CLOSED, NOT_WAITING, CONSENT_CODE_WRONG, CONSENT_CODE_INVALID })
+	CaseView giveMerchantConsent(
+			@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
+			@Valid @RequestBody MessageRequests.MerchantConsent body, Principal client) {
+		messages.giveMerchantConsent(caseNumber, body.otp(), client.getName());
+		return queries.view(caseNumber);
+	}
+
+	@PostMapping(path = "/{caseNumber}/device-return", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "recordDeviceShipment",
+			summary = "The courier and waybill number a leased device was sent back with",
+			description = "After approval, for a case whose deposit comes back once the device is back (deviceReturn.required). The warehouse checks the device in on arrival in Tasklist; the refund starts then.")
+	@ProblemResponses({ CASE_NOT_FOUND, CASE_CLOSED, NOT_WAITING })
+	CaseView recordDeviceShipment(
+			@PathVariable @Pattern(regexp = Identifiers.CASE_NUMBER, message = "is not a case number") String caseNumber,
+			@Valid @RequestBody MessageRequests.DeviceShipment body, Principal client) {
+		messages.recordShipment(caseNumber, body, client.getName());
+		return queries.view(caseNumber);
+	}
+
 	@PostMapping(path = "/{caseNumber}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "cancelCase",
 			summary = "The merchant cancels the request, until the application is approved (message CancellationRequested)")

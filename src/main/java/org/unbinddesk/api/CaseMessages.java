@@ -26,6 +26,7 @@ import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.runtime.EngineAccess;
 import org.unbinddesk.privacy.Masks;
 import org.unbinddesk.problem.ProblemTypes;
+import org.unbinddesk.unbind.DeviceReturns;
 
 /**
  * Passes a merchant's answer to the case waiting for it, by correlating the message the process waits for. A case
@@ -47,8 +48,11 @@ class CaseMessages {
 
 	private final CaseRegistry registry;
 
+	private final DeviceReturns deviceReturns;
+
 	CaseMessages(RuntimeService runtime, CaseQueries queries, EngineAccess engine, CaseDocuments files,
-			ConsentCodes consent, CaseRegistry registry) {
+			ConsentCodes consent, CaseRegistry registry, DeviceReturns deviceReturns) {
+		this.deviceReturns = deviceReturns;
 		this.registry = registry;
 		this.files = files;
 		this.consent = consent;
@@ -152,9 +156,69 @@ class CaseMessages {
 		});
 	}
 
+	/**
+	 * The courier a leased device was sent back with. Refused unless the case is open, approved, its deposit comes
+	 * back by a return and the device has not arrived yet.
+	 */
+	void recordShipment(String caseNumber, MessageRequests.DeviceShipment shipment, String client) {
+		UnbindingCase c = queries.find(caseNumber);
+		if (c.getOutcome() != null) {
+			throw new ApiException(ProblemTypes.CASE_CLOSED, "Case " + caseNumber + " is closed (" + c.getOutcome() + ")");
+		}
+		try {
+			deviceReturns.recordShipment(caseNumber, shipment.courier(), shipment.waybillNumber(), client);
+		}
+		catch (CaseRuleViolation refused) {
+			throw new ApiException(ProblemTypes.NOT_WAITING, "Case " + caseNumber + " does not wait for a device: "
+					+ "its deposit does not come back by a return, it is not approved yet, or the device has arrived");
+		}
+	}
+
+	/**
+	 * The merchant confirms a request not made in the merchant's app with the code sent to the phone on file: recorded
+	 * in the registry, which lets no approval through without it.
+	 */
+	@Transactional
+	void giveMerchantConsent(String caseNumber, String otp, String client) {
+		UnbindingCase c = requireConsentOpen(caseNumber);
+		try {
+			consent.confirm(caseNumber, ConsentPurpose.UNBINDING, otp);
+		}
+		catch (ConsentRefused ex) {
+			throw refused(ex);
+		}
+		registry.recordMerchantConsent(caseNumber, client);
+		engine.asService(() -> {
+			runtime.setVariable(c.getProcessInstanceId(), MERCHANT_CONSENTED, true);
+			return null;
+		});
+	}
+
+	/** The case, open, not approved yet, and waiting for the merchant's own confirmation. */
+	private UnbindingCase requireConsentOpen(String caseNumber) {
+		UnbindingCase c = queries.find(caseNumber);
+		if (c.getOutcome() != null) {
+			throw new ApiException(ProblemTypes.CASE_CLOSED, "Case " + caseNumber + " is closed (" + c.getOutcome() + ")");
+		}
+		if (c.hasMerchantConsent() || c.getFinallyApprovedAt().isPresent() || c.getApprovedBy() != null) {
+			throw new ApiException(ProblemTypes.NOT_WAITING, "Case " + caseNumber + " does not wait for the merchant's "
+					+ "confirmation: it came from the merchant's app, was confirmed already, or is approved");
+		}
+		return c;
+	}
+
 	/** A code goes out only while the case waits for the decision it confirms. */
 	ConsentCodes.Issued requestConsentCode(String caseNumber, ConsentPurpose purpose) {
 		UnbindingCase c = queries.find(caseNumber);
+		if (purpose == ConsentPurpose.UNBINDING) {
+			requireConsentOpen(caseNumber);
+			try {
+				return consent.issue(c, purpose);
+			}
+			catch (ConsentRefused ex) {
+				throw refused(ex);
+			}
+		}
 		String message = purpose == ConsentPurpose.FEE ? MESSAGE_FEE_ACCEPTED : MESSAGE_CANCELLATION_REQUESTED;
 		List<String> waitingFor = queries.waitingFor(c.getProcessInstanceId());
 		if (!waitingFor.contains(message)) {

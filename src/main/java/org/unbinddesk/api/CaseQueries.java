@@ -30,6 +30,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.cases.CaseStatus;
+import org.unbinddesk.cases.DepositReturn;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
@@ -42,6 +43,7 @@ import org.unbinddesk.merchant.MerchantRepository;
 import org.unbinddesk.merchant.Terminal;
 import org.unbinddesk.merchant.TerminalRepository;
 import org.unbinddesk.runtime.EngineAccess;
+import org.unbinddesk.unbind.DeviceReturns;
 import org.unbinddesk.problem.ProblemTypes;
 
 /**
@@ -75,10 +77,13 @@ class CaseQueries {
 
 	private final CaseDocuments documents;
 
+	private final DeviceReturns deviceReturns;
+
 	CaseQueries(UnbindingCaseRepository cases, MerchantRepository merchants, TerminalRepository terminals,
 			NoticeRepository notices,
 			HistoryService history, RuntimeService runtime, TaskService tasks, EngineAccess engine,
-			CaseDocuments documents) {
+			CaseDocuments documents, DeviceReturns deviceReturns) {
+		this.deviceReturns = deviceReturns;
 		this.documents = documents;
 		this.cases = cases;
 		this.merchants = merchants;
@@ -124,8 +129,25 @@ class CaseQueries {
 				documents(caseNumber, list(vars.get(DOCUMENTS)), list(vars.get(MISSING_DOCUMENTS))),
 				(String) vars.get(IDENTITY_RESULT), (String) vars.get(RISK_LEVEL), list(vars.get(RISK_SIGNALS)),
 				(Boolean) vars.get(ACCOUNT_BLOCKED), list(vars.get(BLOCK_REASONS)), CaseView.amount(c.getFee()),
-				CaseView.amount(c.getDepositRefund()), c.getDeviceDisposition(), waitingFor(pi), openTasks(pi),
+				CaseView.amount(c.getDepositRefund()), c.getDeviceDisposition(), deviceReturn(c),
+				new CaseView.MerchantConsent(c.needsMerchantConsent(), c.getMerchantConsentAt(), c.getMerchantConsentBy(),
+						c.getMerchantConsentAt() == null ? null : "SMS_ONE_TIME_CODE"),
+				waitingFor(pi), openTasks(pi),
 				timeline(pi), notices(caseNumber), incidents(pi));
+	}
+
+	private CaseView.DeviceReturn deviceReturn(UnbindingCase c) {
+		if (c.getDepositReturn() != DepositReturn.DEVICE_RETURN) {
+			return null;
+		}
+		LocalDateTime deadline = deviceReturns.deadlineOf(c).orElse(null);
+		return deviceReturns.of(c.getCaseNumber())
+			.map(r -> new CaseView.DeviceReturn(deadline, deviceReturns.address(), r.getCourierCompany(),
+					r.getCourierNumber(), r.getShippedRecordedAt(), r.getReceivedAt(),
+					r.getCondition() == null ? null : r.getCondition().name(), CaseView.amount(r.getDeduction()),
+					r.getForfeitedAt()))
+			.orElse(new CaseView.DeviceReturn(deadline, deviceReturns.address(), null, null, null, null, null, null,
+					null));
 	}
 
 	private CaseView.Terminal terminal(UnbindingCase c) {

@@ -14,8 +14,25 @@ record CaseView(String caseNumber, String status, String stage, String outcome, 
 		LocalDateTime openedAt, LocalDateTime closedAt, String channel, String reason, Merchant merchant,
 		Terminal terminal, Applicant applicant, Documents documents, String identityResult, String riskLevel,
 		List<String> riskSignals, Boolean accountBlocked, List<String> blockReasons, BigDecimal fee, BigDecimal depositRefund,
-		String deviceDisposition, List<String> waitingFor, List<OpenTask> openTasks, List<TimelineEntry> timeline,
+		String deviceDisposition, DeviceReturn deviceReturn, MerchantConsent merchantConsent, List<String> waitingFor, List<OpenTask> openTasks, List<TimelineEntry> timeline,
 		List<NoticeView> notices, List<IncidentView> incidents) {
+
+	/**
+	 * The return of a leased device, for a case whose deposit comes back once the device is back; null otherwise.
+	 * @param deadline the end of the day it must arrive by (from the final approval); null before approval
+	 */
+	record DeviceReturn(LocalDateTime deadline, String address, String courier, String waybillNumber,
+			LocalDateTime shippedRecordedAt, LocalDateTime receivedAt, String condition, BigDecimal deduction,
+			LocalDateTime forfeitedAt) {
+	}
+
+	/**
+	 * The merchant's own confirmation of the request.
+	 * @param required whether the request needs one (it was not made in the merchant's app)
+	 * @param givenAt when the merchant entered the code sent to the phone on file; {@code via} the client that passed it
+	 */
+	record MerchantConsent(boolean required, LocalDateTime givenAt, String via, String method) {
+	}
 
 	record Merchant(String merchantNo, String name) {
 	}

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.unbinddesk.cases.Identifiers;
 import org.unbinddesk.consent.ConsentPurpose;
+import org.unbinddesk.unbind.Courier;
 
 /**
  * Bodies of the requests that pass a merchant's answer to a waiting case.
@@ -40,6 +41,19 @@ final class MessageRequests {
 
 	/** @param note what the merchant said about the call (masked before it is kept), optional */
 	record SuspiciousCall(@Size(max = 500) String note) {
+	}
+
+	/**
+	 * @param courier the courier the merchant sent the device with
+	 * @param waybillNumber its waybill number (letters and digits)
+	 */
+	record DeviceShipment(@NotNull Courier courier,
+			@NotNull @Pattern(regexp = "[A-Za-z0-9]{6,30}", message = "must be a waybill number: 6 to 30 letters or digits") String waybillNumber) {
+	}
+
+	/** @param otp the one-time code sent to the legal person's phone on file for UNBINDING (consent-codes) */
+	record MerchantConsent(
+			@NotNull @Pattern(regexp = "\\d{6}", message = "must be the 6-digit one-time code") String otp) {
 	}
 
 	record ConsentCodeRequest(@NotNull ConsentPurpose purpose) {

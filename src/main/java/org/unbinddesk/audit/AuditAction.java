@@ -36,6 +36,16 @@ public enum AuditAction {
 	DEPOSIT_REFUND_STARTED,
 	/** The SIM data fee for the months left in the paid period is being paid back. */
 	SIM_FEE_REFUND_STARTED,
+	/** The merchant confirmed a request not made in the merchant's app with a one-time code. */
+	MERCHANT_CONSENT_GIVEN,
+	/** The merchant (or an agent for them) gave the courier a leased device was sent back with. */
+	DEVICE_SHIPPED,
+	/** The warehouse checked a returned device in: serial number scanned, condition, deduction. */
+	DEVICE_RECEIVED,
+	/** The registry refused a device return (another device's serial number, an unknown condition, no return due). */
+	DEVICE_RETURN_REFUSED,
+	/** Nothing arrived by the return deadline: the deposit is not refunded. */
+	DEPOSIT_FORFEITED,
 	TERMINAL_STOPPED,
 	TERMINAL_UNBOUND,
 	ACCOUNT_VERIFIED_AFTER_UNBIND,

@@ -54,9 +54,11 @@ public class CaseRegistry {
 	}
 
 	@Transactional
-	public void recordFee(String caseNumber, BigDecimal fee, BigDecimal depositRefund, BigDecimal simFee,
-			BigDecimal simRefund) {
-		get(caseNumber).recordFee(fee, depositRefund, simFee, simRefund);
+	public void recordFee(String caseNumber, BigDecimal fee, BigDecimal depositRefund, DepositReturn depositReturn,
+			BigDecimal simFee, BigDecimal simRefund) {
+		UnbindingCase unbindingCase = get(caseNumber);
+		unbindingCase.recordFee(fee, depositRefund, simFee, simRefund);
+		unbindingCase.recordDepositReturn(depositReturn);
 	}
 
 	@Transactional
@@ -97,6 +99,19 @@ public class CaseRegistry {
 		audit.record(unbindingCase, AuditAction.SUSPICIOUS_CALL_REPORTED,
 				(raised ? "Risk raised to HIGH" : "Risk to be assessed as HIGH") + (note == null ? "" : ": " + note),
 				reporter);
+		return unbindingCase;
+	}
+
+	/**
+	 * The merchant confirmed the request with a one-time code (checked by the caller); refused once approved.
+	 * @param client the intake client that passed the code on
+	 */
+	@Transactional
+	public UnbindingCase recordMerchantConsent(String caseNumber, String client) {
+		UnbindingCase unbindingCase = get(caseNumber);
+		unbindingCase.recordMerchantConsent(client, LocalDateTime.now(clock));
+		audit.record(unbindingCase, AuditAction.MERCHANT_CONSENT_GIVEN,
+				"Confirmed by the merchant with a one-time code to the phone on file, via " + client, client);
 		return unbindingCase;
 	}
 

@@ -33,7 +33,7 @@ public class RegistryRetention {
 	private final int years;
 
 	RegistryRetention(JdbcClient jdbc, DocumentRetention documents, Clock clock,
-			@Value("${unbinddesk.retention.years:5}") int years) {
+			@Value("${unbinddesk.retention.years:10}") int years) {
 		this.jdbc = jdbc;
 		this.documents = documents;
 		this.clock = clock;
@@ -53,6 +53,7 @@ public class RegistryRetention {
 		String expired = "select case_number from unbinding_case where status = 'CLOSED' and closed_at < :before";
 		jdbc.sql("delete from audit_entry where case_number in (" + expired + ")").param("before", before).update();
 		jdbc.sql("delete from notice where case_number in (" + expired + ")").param("before", before).update();
+		jdbc.sql("delete from device_return where case_number in (" + expired + ")").param("before", before).update();
 		int removed = jdbc.sql("delete from unbinding_case where status = 'CLOSED' and closed_at < :before")
 			.param("before", before)
 			.update();

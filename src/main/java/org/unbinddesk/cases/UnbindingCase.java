@@ -124,6 +124,18 @@ public class UnbindingCase implements AuditedCase {
 	@Column(name = "deposit_refund")
 	private BigDecimal depositRefund;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "deposit_return")
+	private DepositReturn depositReturn;
+
+	/** When the merchant confirmed the request with a one-time code; null until then, and for the merchant's app. */
+	@Column(name = "merchant_consent_at")
+	private LocalDateTime merchantConsentAt;
+
+	/** The client that passed the merchant's code on (the app, the IVR, the chat bot). */
+	@Column(name = "merchant_consent_by")
+	private String merchantConsentBy;
+
 	/** The SIM data fee charged for unpaid months, part of {@link #getFee()}. */
 	@Column(name = "sim_fee")
 	private BigDecimal simFee;
@@ -274,6 +286,17 @@ public class UnbindingCase implements AuditedCase {
 		recordFee(fee, depositRefund, null, null);
 	}
 
+	/** How the deposit assessed with the fee comes back: after the device is returned, with the unbind, or not. */
+	public void recordDepositReturn(DepositReturn depositReturn) {
+		requireOpen("record how the deposit comes back");
+		this.depositReturn = depositReturn;
+	}
+
+	/** How the deposit comes back; {@link DepositReturn#NONE} before the fee is assessed. */
+	public DepositReturn getDepositReturn() {
+		return depositReturn == null ? DepositReturn.NONE : depositReturn;
+	}
+
 	/**
 	 * @param fee what the merchant pays, the SIM data fee owed included
 	 * @param simFee the SIM data fee owed for unpaid months (part of the fee)
@@ -340,8 +363,41 @@ public class UnbindingCase implements AuditedCase {
 		if (reviewer == null) {
 			throw new CaseRuleViolation(caseNumber, "批准须由已登录的审核人给出");
 		}
+		if (!hasMerchantConsent()) {
+			throw new CaseRuleViolation(caseNumber, "商户尚未确认本次解绑申请，不能批准：非商户客户端受理的申请，须由法定代表人或经营者本人用发到预留手机号的验证码确认。请等待商户确认，或驳回");
+		}
 		this.approvedBy = reviewer;
 		this.approvedAt = at;
+	}
+
+	/**
+	 * Whether the merchant must confirm the request with a one-time code before it can be approved: every request not
+	 * made in the merchant's own authenticated app (an agent on the phone, a chat, an e-mail could be anyone).
+	 */
+	public boolean needsMerchantConsent() {
+		return !Channel.APP.name().equals(channel);
+	}
+
+	public boolean hasMerchantConsent() {
+		return !needsMerchantConsent() || merchantConsentAt != null;
+	}
+
+	/** The merchant confirmed the request with the code sent to the phone on file; refused once approved or closed. */
+	public void recordMerchantConsent(String by, LocalDateTime at) {
+		requireOpen("record the merchant's consent");
+		if (approvedBy != null) {
+			throw new CaseRuleViolation(caseNumber, "申请已审核通过，无需再确认");
+		}
+		this.merchantConsentBy = by;
+		this.merchantConsentAt = at;
+	}
+
+	public LocalDateTime getMerchantConsentAt() {
+		return merchantConsentAt;
+	}
+
+	public String getMerchantConsentBy() {
+		return merchantConsentBy;
 	}
 
 	/** Four eyes: the second approval of a high-risk case comes from someone other than the first approver. */
@@ -408,6 +464,9 @@ public class UnbindingCase implements AuditedCase {
 		}
 		if (approvedBy == null) {
 			return Optional.of("no reviewer has approved it");
+		}
+		if (!hasMerchantConsent()) {
+			return Optional.of("the merchant has not confirmed the request with a one-time code");
 		}
 		if (fee != null && fee.signum() > 0 && feeAcceptedAt == null) {
 			return Optional.of("the merchant has not accepted the fee of CNY " + fee);
@@ -515,6 +574,11 @@ public class UnbindingCase implements AuditedCase {
 
 	public BigDecimal getFee() {
 		return fee;
+	}
+
+	/** When the application was finally approved: the second approval of a high-risk case, else the first. */
+	public Optional<LocalDateTime> getFinallyApprovedAt() {
+		return Optional.ofNullable(secondApprovedAt != null ? secondApprovedAt : approvedAt);
 	}
 
 	public BigDecimal getDepositRefund() {

@@ -1,10 +1,14 @@
 package org.unbinddesk.consent;
 
 /**
- * What a one-time code confirms: the merchant's answer to a fee notice (accept or decline), or a cancellation.
+ * What a one-time code confirms: the merchant's answer to a fee notice (accept or decline), a cancellation, or the
+ * unbinding request itself.
  */
 public enum ConsentPurpose {
 
-	FEE, CANCELLATION
+	FEE, CANCELLATION,
+
+	/** The unbinding itself, for a request not made in the merchant's own app. */
+	UNBINDING
 
 }

@@ -10,11 +10,13 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+import org.unbinddesk.cases.DepositReturn;
 import org.unbinddesk.merchant.Terminal;
 
 /**
- * Decides fee and deposit refund with the {@code UnbindingFee} decision table, and the SIM data fee (流量费) with the
- * {@code SimDataFee} table beside it, where business users keep the rules. A SIM data fee owed is part of the fee the
+ * Decides the fee with the {@code UnbindingFee} decision table, the deposit refund and how it comes back with
+ * {@code DepositRefund}, the SIM data fee (流量费) with {@code SimDataFee} and what damage to a returned device costs
+ * with {@code DeviceDamageDeduction}, where business users keep the rules. A SIM data fee owed is part of the fee the
  * merchant accepts; one refunded is shown beside it.
  */
 @Service
@@ -23,6 +25,10 @@ public class FeeService {
 	public static final String DECISION = "UnbindingFee";
 
 	public static final String SIM_DECISION = "SimDataFee";
+
+	public static final String DEPOSIT_DECISION = "DepositRefund";
+
+	public static final String DAMAGE_DECISION = "DeviceDamageDeduction";
 
 	private final DecisionService decisions;
 
@@ -41,8 +47,7 @@ public class FeeService {
 				.putValue("reason", reason)
 				.putValue("ownership", terminal.getOwnership())
 				.putValue("monthsSinceActivation", months)
-				.putValue("minimumTermMonths", terminal.getMinimumTermMonths())
-				.putValue("deposit", terminal.getDeposit().doubleValue()))
+				.putValue("minimumTermMonths", terminal.getMinimumTermMonths()))
 			.evaluate()
 			.getSingleResult();
 		if (result == null) {
@@ -51,8 +56,45 @@ public class FeeService {
 		}
 		DmnDecisionResultEntries sim = simDataFee(reason, terminal, today);
 		BigDecimal simFee = amount(sim.getEntry("simFee"));
-		return new FeeAssessment(amount(result.getEntry("fee")).add(simFee), amount(result.getEntry("depositRefund")),
-				result.getEntry("feeRule"), simFee, amount(sim.getEntry("simRefund")));
+		DmnDecisionResultEntries deposit = depositRefund(reason, terminal);
+		return new FeeAssessment(amount(result.getEntry("fee")).add(simFee), amount(deposit.getEntry("depositRefund")),
+				DepositReturn.valueOf(deposit.getEntry("depositReturn")), result.getEntry("feeRule"), simFee,
+				amount(sim.getEntry("simRefund")));
+	}
+
+	/**
+	 * What is deducted from a returned device's deposit for the condition the warehouse found it in (DMN
+	 * {@code DeviceDamageDeduction}); never more than the deposit.
+	 * @throws IllegalArgumentException for a condition the table does not know
+	 */
+	public BigDecimal damageDeduction(DeviceCondition condition, BigDecimal deposit) {
+		DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DAMAGE_DECISION)
+			.variables(Variables.createVariables()
+				.putValue("condition", condition.name())
+				.putValue("deposit", deposit.doubleValue()))
+			.evaluate()
+			.getSingleResult();
+		if (result == null) {
+			throw new IllegalArgumentException("No rule of " + DAMAGE_DECISION + " applies to " + condition);
+		}
+		return amount(result.getEntry("deduction")).min(deposit).max(BigDecimal.ZERO);
+	}
+
+	private DmnDecisionResultEntries depositRefund(String reason, Terminal terminal) {
+		DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DEPOSIT_DECISION)
+			.variables(Variables.createVariables()
+				.putValue("reason", reason)
+				.putValue("ownership", terminal.getOwnership())
+				.putValue("depositModel", terminal.getDepositModel())
+				.putValue("activationTargetMet", terminal.isActivationTargetMet())
+				.putValue("deposit", terminal.getDeposit().doubleValue()))
+			.evaluate()
+			.getSingleResult();
+		if (result == null) {
+			throw new IllegalStateException("No rule of " + DEPOSIT_DECISION + " applies to reason " + reason
+					+ " and ownership " + terminal.getOwnership());
+		}
+		return result;
 	}
 
 	/**

@@ -58,7 +58,9 @@ class DemoRegistryDates implements Callback {
 			new Fixture("SN-LD-00000008", 900, 400),
 			new Fixture("SN-LD-00000009", 900, 400),
 			// medium risk: activated 20 days ago
-			new Fixture("SN-LD-00000010", 20, 400));
+			new Fixture("SN-LD-00000010", 20, 400),
+			// an electronic-signature POS that met its activation target long ago
+			new Fixture("SN-LD-00000011", 400, 400));
 
 	/** The fruit shop's (T0000003) takings of yesterday, paid by the next settlement run. */
 	static final String UNSETTLED_TERMINAL = "SN-LD-00000003";

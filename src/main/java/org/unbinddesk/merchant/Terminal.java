@@ -60,6 +60,17 @@ public class Terminal {
 	@Column(name = "sim_paid_until")
 	private LocalDate simPaidUntil;
 
+	/**
+	 * How the deposit comes back: {@code REFUND_ON_RETURN} (a leased POS, once it is back) or {@code ACTIVATION_TARGET}
+	 * (an electronic-signature POS, 电签: when the trading target was met; the device stays with the merchant).
+	 */
+	@Column(name = "deposit_model")
+	private String depositModel;
+
+	/** The day the merchant met the activation trading target; null while not met. */
+	@Column(name = "activation_target_met_on")
+	private LocalDate activationTargetMetOn;
+
 	protected Terminal() {
 	}
 
@@ -90,6 +101,14 @@ public class Terminal {
 
 	public LocalDate getSimPaidUntil() {
 		return simPaidUntil;
+	}
+
+	public String getDepositModel() {
+		return depositModel;
+	}
+
+	public boolean isActivationTargetMet() {
+		return activationTargetMetOn != null;
 	}
 
 	/** Whether the acquirer bills this terminal a SIM data plan. */

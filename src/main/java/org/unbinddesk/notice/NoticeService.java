@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Service;
+import org.unbinddesk.cases.DepositReturn;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.merchant.Merchant;
 import org.unbinddesk.merchant.MerchantRepository;
@@ -144,6 +145,9 @@ public class NoticeService {
 		if (type == NoticeType.WITHDRAWAL && "FEE_LAPSED".equals(details.reasonCode())) {
 			key += ".lapsed"; // a fee not confirmed in time is not a withdrawal the merchant made
 		}
+		if (type == NoticeType.DEPOSIT_NOTICE) {
+			key += details.deviceReturn() != null && details.deviceReturn().forfeited() ? ".forfeited" : ".refunded";
+		}
 		if (type == NoticeType.LAPSE && "BLOCK_NOT_CLEARED".equals(details.reasonCode())) {
 			key += ".blocked"; // the account's block was not cleared in time, not the documents
 		}
@@ -153,13 +157,9 @@ public class NoticeService {
 			detail = templates.getMessage(details.reasonCode(), new Object[] { terminal }, locale);
 		}
 		else if (type == NoticeType.FEE_NOTICE || type == NoticeType.APPROVAL) {
-			// a deposit is mentioned only where one comes back: never "a refund of ￥0.00"
-			detail = details.depositRefund() != null && details.depositRefund().signum() > 0
-					? templates.getMessage("deposit.onReturn",
-							new Object[] { amount(details.depositRefund(), locale), properties.hotline() }, locale)
-					: "";
+			detail = depositTerms(unbindingCase, details, type == NoticeType.APPROVAL, locale);
 			if (type == NoticeType.FEE_NOTICE) {
-				detail = simDataFee(unbindingCase, locale) + detail;
+				detail = simDataFee(unbindingCase, locale) + detail + consentRequest(unbindingCase, merchant, locale);
 			}
 		}
 		else if (type == NoticeType.DOCUMENTS_REQUEST) {
@@ -168,11 +168,22 @@ public class NoticeService {
 		else if (type == NoticeType.BLOCK_NOTICE) {
 			detail = blocks(details.text(), locale);
 		}
+		else if (type == NoticeType.DEPOSIT_NOTICE) {
+			detail = depositOutcome(details.deviceReturn(), unbindingCase, locale);
+		}
 		else if (type == NoticeType.CONFIRMATION) {
-			detail = details.depositRefund() != null && details.depositRefund().signum() > 0
-					? templates.getMessage("confirmation.refund",
-							new Object[] { amount(details.depositRefund(), locale) }, locale)
-					: templates.getMessage("confirmation.noRefund", null, locale);
+			ReturnTerms terms = details.deviceReturn();
+			if (unbindingCase.getDepositReturn() == DepositReturn.DEVICE_RETURN && terms != null) {
+				detail = templates.getMessage("confirmation.awaitingReturn", new Object[] { date(terms.deadline(), locale),
+						terms.address(), amount(unbindingCase.getDepositRefund(), locale) }, locale);
+			}
+			else {
+				// a deposit is mentioned only where one comes back
+				detail = details.depositRefund() != null && details.depositRefund().signum() > 0
+						? templates.getMessage("confirmation.refund",
+								new Object[] { amount(details.depositRefund(), locale) }, locale)
+						: "";
+			}
 			// the SIM data fee refund the fee notice promised has started with the unbind
 			BigDecimal simRefund = unbindingCase.getSimRefund();
 			if (simRefund != null && simRefund.signum() > 0) {
@@ -189,11 +200,63 @@ public class NoticeService {
 		String feeName = feeName(unbindingCase, locale);
 		Object[] args = { merchant.map(Merchant::getName).orElse(templates.getMessage("merchant.unknown", null, locale)),
 				unbindingCase.getCaseNumber(), terminal, detail == null ? "" : detail, amount(details.fee(), locale),
-				amount(details.depositRefund(), locale), date(details.deadline(), locale), feeName,
+				amount(details.depositRefund(), locale),
+				date(details.deviceReturn() != null && details.deadline() == null ? details.deviceReturn().deadline()
+						: details.deadline(), locale), feeName,
 				properties.hotline(), code, role(merchant, locale) };
 		String body = templates.getMessage(key, args, locale);
 		String warning = templates.getMessage("warning", new Object[] { properties.hotline() }, locale);
 		return frame(body + (locale.equals(CHINESE) ? "" : " ") + warning, locale);
+	}
+
+	/**
+	 * How the deposit comes back, as the fee notice and the approval notice state it: after the device is back (the
+	 * approval notice says where and by when), with the unbind (an electronic-signature POS whose trading target was
+	 * met), or not at all, and then the deposit is not mentioned: never "a refund of ￥0.00".
+	 */
+	private String depositTerms(UnbindingCase unbindingCase, NoticeDetails details, boolean approval, Locale locale) {
+		BigDecimal deposit = details.depositRefund();
+		if (deposit == null || deposit.signum() <= 0) {
+			return "";
+		}
+		return switch (unbindingCase.getDepositReturn()) {
+			case DEVICE_RETURN -> approval && details.deviceReturn() != null
+					? templates.getMessage("deposit.return", new Object[] { amount(deposit, locale),
+							date(details.deviceReturn().deadline(), locale), details.deviceReturn().address(),
+							properties.hotline() }, locale)
+					: templates.getMessage("deposit.onReturn", new Object[] { amount(deposit, locale) }, locale);
+			case ON_UNBIND -> templates.getMessage("deposit.onUnbind", new Object[] { amount(deposit, locale) }, locale);
+			case NONE -> "";
+		};
+	}
+
+	/**
+	 * For a request not made in the merchant's app, and not yet confirmed: how the merchant confirms it (a one-time code
+	 * to the phone on file, entered in the app or the hotline's voice menu, never given to staff).
+	 */
+	private String consentRequest(UnbindingCase unbindingCase, Optional<Merchant> merchant, Locale locale) {
+		if (unbindingCase.hasMerchantConsent()) {
+			return "";
+		}
+		return templates.getMessage("consent.request", new Object[] { properties.hotline(), role(merchant, locale) },
+				locale);
+	}
+
+	/** What became of a returned device and its deposit: checked and refunded (less any deduction), or forfeited. */
+	private String depositOutcome(ReturnTerms terms, UnbindingCase unbindingCase, Locale locale) {
+		if (terms == null || terms.forfeited()) {
+			return "";
+		}
+		String condition = templates.getMessage("condition." + terms.condition(), null,
+				templates.getMessage("condition.other", null, locale), locale);
+		BigDecimal deduction = terms.deduction() == null ? BigDecimal.ZERO : terms.deduction();
+		BigDecimal refund = terms.refund() == null ? BigDecimal.ZERO : terms.refund();
+		if (deduction.signum() == 0) {
+			return templates.getMessage("deposit.refunded", new Object[] { condition, amount(refund, locale) }, locale);
+		}
+		String key = refund.signum() > 0 ? "deposit.refundedLess" : "deposit.deductedAll";
+		return templates.getMessage(key, new Object[] { condition, amount(unbindingCase.getDepositRefund(), locale),
+				amount(deduction, locale), amount(refund, locale) }, locale);
 	}
 
 	/**
@@ -306,7 +369,12 @@ public class NoticeService {
 	 * @param deadline the deadline the merchant must meet, if any
 	 */
 	public record NoticeDetails(String reasonCode, Object[] reasonArgs, String text, BigDecimal fee,
-			BigDecimal depositRefund, LocalDateTime deadline) {
+			BigDecimal depositRefund, LocalDateTime deadline, ReturnTerms deviceReturn) {
+
+		public NoticeDetails(String reasonCode, Object[] reasonArgs, String text, BigDecimal fee,
+				BigDecimal depositRefund, LocalDateTime deadline) {
+			this(reasonCode, reasonArgs, text, fee, depositRefund, deadline, null);
+		}
 
 		public static NoticeDetails none() {
 			return new NoticeDetails(null, null, null, null, null, null);
@@ -318,6 +386,22 @@ public class NoticeService {
 
 		public static NoticeDetails text(String text) {
 			return new NoticeDetails(null, null, text, null, null, null);
+		}
+
+	}
+
+	/**
+	 * The return of a leased device, for the notices that speak of it.
+	 * @param address where to send it; {@code deadline} by when it must arrive
+	 * @param condition what the warehouse found on arrival (a {@code DeviceCondition} code), null before
+	 * @param deduction what that condition cost; {@code refund} the deposit refund started
+	 * @param forfeited nothing arrived by the deadline
+	 */
+	public record ReturnTerms(String address, LocalDateTime deadline, String condition, BigDecimal deduction,
+			BigDecimal refund, boolean forfeited) {
+
+		public static ReturnTerms expected(String address, LocalDateTime deadline) {
+			return new ReturnTerms(address, deadline, null, null, null, false);
 		}
 
 	}

@@ -13,6 +13,9 @@ public enum NoticeType {
 	/** The application is approved: when the terminal stops, and how the deposit comes back. */
 	APPROVAL,
 
+	/** A leased device came back and was checked (the deposit refund, less any deduction), or did not: forfeited. */
+	DEPOSIT_NOTICE,
+
 	/** A one-time code by which the legal person consents to a fee or a cancellation; always by SMS. */
 	CONSENT_CODE
 

@@ -14,7 +14,8 @@ import org.unbinddesk.merchant.TerminalRepository;
 import org.unbinddesk.audit.AuditAction;
 
 /**
- * "Assess fee": the {@code UnbindingFee} and {@code SimDataFee} tables decide fee, deposit refund and SIM data fee.
+ * "Assess fee": the {@code UnbindingFee}, {@code DepositRefund} and {@code SimDataFee} tables decide fee, deposit
+ * refund (and how it comes back) and SIM data fee.
  */
 @Component("assessFee")
 class AssessFeeDelegate implements JavaDelegate {
@@ -45,9 +46,10 @@ class AssessFeeDelegate implements JavaDelegate {
 		execution.setVariable(FEE_RULE, fee.rule());
 		execution.setVariable(FEE_PAYABLE, fee.payable());
 		execution.setVariable(FEE_SETTLED, !fee.payable());
-		cases.recordFee(c.getCaseNumber(), fee.fee(), fee.depositRefund(), fee.simFee(), fee.simRefund());
+		cases.recordFee(c.getCaseNumber(), fee.fee(), fee.depositRefund(), fee.depositReturn(), fee.simFee(),
+				fee.simRefund());
 		audit.record(c, AuditAction.FEE_ASSESSED, "Fee CNY " + fee.fee() + " (SIM data CNY " + fee.simFee()
-				+ "), deposit refund CNY " + fee.depositRefund() + ", SIM data refund CNY " + fee.simRefund() + " ("
+				+ "), deposit refund CNY " + fee.depositRefund() + " (" + fee.depositReturn() + "), SIM data refund CNY " + fee.simRefund() + " ("
 				+ fee.rule() + ")");
 	}
 

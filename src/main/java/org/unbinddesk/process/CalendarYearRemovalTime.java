@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 /**
  * When the engine may remove a case's history: records are kept a number of calendar years counted from the year the
  * case ended, as the anti-money-laundering rules count them ("自业务关系结束当年计起"), not in blocks of 365 days. A case
- * that ended in 2026 with five years' retention is removable from 1 January 2032, in the business time zone.
+ * that ended in 2026 with ten years' retention is removable from 1 January 2037, in the business time zone.
  */
 class CalendarYearRemovalTime extends DefaultHistoryRemovalTimeProvider {
 

@@ -20,7 +20,7 @@ class DescribeTaskListener implements TaskListener {
 	private static final Map<String, String> TASK_NAMES = Map.of(UserTasks.REVIEW_APPLICATION, "审核解绑申请",
 			UserTasks.GIVE_SECOND_APPROVAL, "第二次批准", UserTasks.SUPPLY_DOCUMENTS, "补充材料",
 			UserTasks.CALL_MERCHANT_BACK, "回访商户", UserTasks.RESOLVE_ACCOUNT_ISSUE, "处理解绑后的账户问题",
-			UserTasks.CHECK_SUSPICIOUS_CALL, "核查可疑来电");
+			UserTasks.CHECK_SUSPICIOUS_CALL, "核查可疑来电", UserTasks.RECEIVE_RETURNED_DEVICE, "设备到货验收");
 
 	private static final Map<String, String> REASONS = Map.of("DEVICE_FAULT", "设备故障", "LOST_DEVICE", "设备遗失",
 			"BUSINESS_CLOSED", "商户停业", "CHANGE_OF_OWNER", "经营者变更", "DEVICE_REPLACEMENT", "更换设备",

@@ -32,7 +32,7 @@ class EngineConfiguration {
 	@Bean
 	AbstractProcessEnginePlugin piiSafeHistoryPlugin(
 			@Value("${unbinddesk.history.variable-trail:false}") boolean variableTrail,
-			@Value("${unbinddesk.retention.years:5}") int retentionYears, Clock clock) {
+			@Value("${unbinddesk.retention.years:10}") int retentionYears, Clock clock) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {

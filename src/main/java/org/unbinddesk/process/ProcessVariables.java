@@ -94,6 +94,23 @@ public final class ProcessVariables {
 	public static final String OUTCOME_REASON_ARGS = "outcomeReasonArgs";
 	public static final String REFUND_STARTED = "refundStarted";
 
+	/** The merchant confirmed a request not made in the app with a one-time code (the review form shows it). */
+	public static final String MERCHANT_CONSENTED = "merchantConsented";
+
+	/** Set by "Record device disposition": a leased device is to come back before its deposit does. */
+	public static final String DEVICE_TO_RETURN = "deviceToReturn";
+
+	/** "Receive returned device" form: the serial number scanned from the device that arrived. */
+	public static final String SCANNED_SN = "scannedSn";
+
+	/** "Receive returned device" form: its condition (INTACT, MISSING_ACCESSORIES, DAMAGED, NOT_WORKING). */
+	public static final String DEVICE_CONDITION = "deviceCondition";
+
+	/** "Receive returned device" form: the courier and waybill number, when not recorded before. */
+	public static final String COURIER = "courier";
+
+	public static final String WAYBILL_NUMBER = "waybillNumber";
+
 	// local input of the notice tasks
 	public static final String NOTICE_TYPE = "noticeType";
 

@@ -13,10 +13,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
+import org.unbinddesk.cases.DepositReturn;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.notice.NoticeService;
 import org.unbinddesk.notice.NoticeService.NoticeDetails;
+import org.unbinddesk.notice.NoticeService.ReturnTerms;
 import org.unbinddesk.notice.NoticeType;
+import org.unbinddesk.unbind.DeviceReturn;
+import org.unbinddesk.unbind.DeviceReturns;
 import org.unbinddesk.unbind.UnbindSchedule;
 import org.unbinddesk.unbind.UnbindService;
 import org.unbinddesk.audit.AuditAction;
@@ -41,8 +45,11 @@ class SendNoticeDelegate implements JavaDelegate {
 
 	private final Clock clock;
 
+	private final DeviceReturns deviceReturns;
+
 	SendNoticeDelegate(NoticeService notices, CaseRegistry cases, UnbindingSettings settings, AuditLog audit,
-			UnbindService refunds, UnbindSchedule schedule, Clock clock) {
+			UnbindService refunds, UnbindSchedule schedule, DeviceReturns deviceReturns, Clock clock) {
+		this.deviceReturns = deviceReturns;
 		this.schedule = schedule;
 		this.refunds = refunds;
 		this.notices = notices;
@@ -68,15 +75,36 @@ class SendNoticeDelegate implements JavaDelegate {
 					now.plus(settings.documentsDeadlinePeriod()));
 			case FEE_NOTICE -> new NoticeDetails(null, null, null, orZero(c.getFee()), orZero(c.getDepositRefund()),
 					now.plus(settings.feeDecisionDeadlinePeriod()));
-			case CONFIRMATION -> new NoticeDetails(null, null, null, null, refunds.refundedFor(c.getCaseNumber()), null);
+			case CONFIRMATION -> new NoticeDetails(null, null, null, null, refunds.refundedFor(c.getCaseNumber()), null,
+					returnTerms(c));
 			case APPROVAL -> new NoticeDetails(null, null, null, null, orZero(c.getDepositRefund()),
-					LocalDateTime.ofInstant(schedule.stopAt(execution).toInstant(), clock.getZone()));
+					LocalDateTime.ofInstant(schedule.stopAt(execution).toInstant(), clock.getZone()), returnTerms(c));
+			case DEPOSIT_NOTICE -> new NoticeDetails(null, null, null, null, orZero(c.getDepositRefund()), null,
+					returnOutcome(c));
 			case BLOCK_NOTICE -> new NoticeDetails(null, null, c.getBlockReasons(), null, null,
 					LocalDateTime.ofInstant(((Date) execution.getVariable(BLOCK_WAIT_UNTIL)).toInstant(), clock.getZone()));
 			case REQUEST_INVALID, REJECTION, WITHDRAWAL, LAPSE -> reason(execution);
 			case CANCELLATION -> NoticeDetails.none();
 			case CONSENT_CODE -> throw new IllegalArgumentException("A one-time code is sent by the case API only");
 		};
+	}
+
+	/** Where and by when a leased device goes back; null when the case's deposit does not wait for one. */
+	private ReturnTerms returnTerms(UnbindingCase c) {
+		if (c.getDepositReturn() != DepositReturn.DEVICE_RETURN) {
+			return null;
+		}
+		return deviceReturns.deadlineOf(c).map(deadline -> ReturnTerms.expected(deviceReturns.address(), deadline))
+			.orElse(null);
+	}
+
+	/** What the warehouse found and the refund started, or the forfeit. */
+	private ReturnTerms returnOutcome(UnbindingCase c) {
+		DeviceReturn deviceReturn = deviceReturns.of(c.getCaseNumber()).orElseThrow(
+				() -> new IllegalStateException("Case " + c.getCaseNumber() + " has no device return to tell of"));
+		return new ReturnTerms(deviceReturns.address(), deviceReturns.deadlineOf(c).orElse(null),
+				deviceReturn.getCondition() == null ? null : deviceReturn.getCondition().name(), deviceReturn.getDeduction(),
+				refunds.refundedFor(c.getCaseNumber()), deviceReturn.getForfeitedAt() != null);
 	}
 
 	private static BigDecimal orZero(BigDecimal amount) {

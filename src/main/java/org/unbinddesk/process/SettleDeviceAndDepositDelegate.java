@@ -6,11 +6,13 @@ import static org.unbinddesk.process.ProcessVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.unbinddesk.unbind.DeviceDisposition;
 import org.unbinddesk.unbind.UnbindService;
 import org.unbinddesk.unbind.UnbindService.Settlement;
 
 /**
- * "Record device disposition and deposit refund": the refund is the one assessed on the case, never a variable.
+ * "Record device disposition and deposit refund": the refund is the one assessed on the case, never a variable; a
+ * leased device to come back sends the case on to wait for it.
  */
 @Component("settleDeviceAndDeposit")
 class SettleDeviceAndDepositDelegate implements JavaDelegate {
@@ -27,6 +29,7 @@ class SettleDeviceAndDepositDelegate implements JavaDelegate {
 				text(execution, DEVICE_DISPOSITION));
 		execution.setVariable(DEVICE_DISPOSITION, settlement.disposition().name());
 		execution.setVariable(REFUND_STARTED, settlement.refund().doubleValue());
+		execution.setVariable(DEVICE_TO_RETURN, settlement.disposition() == DeviceDisposition.AWAITING_RETURN);
 	}
 
 }

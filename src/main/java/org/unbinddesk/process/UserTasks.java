@@ -15,6 +15,8 @@ public final class UserTasks {
 
 	public static final String CHECK_SUSPICIOUS_CALL = "Task_CheckSuspiciousCall";
 
+	public static final String RECEIVE_RETURNED_DEVICE = "Task_ReceiveReturnedDevice";
+
 	private UserTasks() {
 	}
 

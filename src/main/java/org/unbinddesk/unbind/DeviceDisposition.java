@@ -8,8 +8,12 @@ import java.util.Optional;
  */
 public enum DeviceDisposition {
 
-	/** Returned to the acquirer; a deposit refund starts when one is due. */
+	/** A leased device the merchant is to send back; the deposit waits for it. */
+	AWAITING_RETURN,
+	/** Returned to the acquirer and checked; a deposit refund starts when one is due. */
 	RETURNED,
+	/** A leased device that did not come back by the deadline: the deposit is forfeited. */
+	NOT_RETURNED,
 	/** Wiped (transaction data cleared from the device) and kept by the merchant, who owns it. */
 	WIPED_AND_KEPT,
 	/** Rebound to another merchant (换绑) through a new contract. */

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.audit.RefusalLog;
 import org.unbinddesk.cases.CaseRuleViolation;
+import org.unbinddesk.cases.DepositReturn;
 import org.unbinddesk.cases.Reason;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.cases.UnbindingCaseRepository;
@@ -146,10 +147,12 @@ public class UnbindService {
 	}
 
 	/**
-	 * Records what became of the device and starts the deposit refund when one is due and the device came back. The
-	 * refund is the one assessed on the case; only a case whose terminal was unbound gets here.
+	 * Records what became of the device and starts the refunds due with the unbind: the deposit of an
+	 * electronic-signature POS whose trading target was met ({@link DepositReturn#ON_UNBIND}) and the SIM data fee for
+	 * the months left. A leased device's deposit waits for the device ({@link DeviceReturns}). The refund is the one
+	 * assessed on the case; only a case whose terminal was unbound gets here.
 	 * @param requested the disposition the merchant or agent gave, or null to take the usual one for the case
-	 * @return the disposition recorded and the refund started (zero when none)
+	 * @return the disposition recorded and the deposit refund started (zero when none)
 	 */
 	@Transactional
 	public Settlement settleDeviceAndDeposit(String processInstanceId, String requested) {
@@ -160,14 +163,17 @@ public class UnbindService {
 			throw new CaseRuleViolation(caseNumber, "案件 " + caseNumber + " 的终端尚未解绑，不能登记设备去向或退还押金");
 		}
 		Terminal terminal = terminals.findById(unbindingCase.getTerminalSn()).orElseThrow();
-		DeviceDisposition disposition = DeviceDisposition.parse(requested).orElse(usualDisposition(unbindingCase, terminal));
+		DepositReturn depositReturn = unbindingCase.getDepositReturn();
+		DeviceDisposition disposition = depositReturn == DepositReturn.DEVICE_RETURN ? DeviceDisposition.AWAITING_RETURN
+				: DeviceDisposition.parse(requested).orElse(usualDisposition(unbindingCase, terminal));
 		BigDecimal depositRefund = unbindingCase.getDepositRefund();
 		unbindingCase.recordDeviceDisposition(disposition.name());
-		if (disposition == DeviceDisposition.RETURNED && depositRefund != null && depositRefund.signum() > 0
+		if (depositReturn == DepositReturn.ON_UNBIND && depositRefund != null && depositRefund.signum() > 0
 				&& refunds.findByCaseNumber(caseNumber).isEmpty()) {
 			refunds.save(new DepositRefund(caseNumber, terminal.getSn(), unbindingCase.getMerchantNo(), depositRefund,
 					LocalDateTime.now(clock)));
-			audit.record(unbindingCase, AuditAction.DEPOSIT_REFUND_STARTED, "Deposit refund of CNY " + depositRefund);
+			audit.record(unbindingCase, AuditAction.DEPOSIT_REFUND_STARTED,
+					"Deposit refund of CNY " + depositRefund + " (activation target met)");
 		}
 		// the SIM data fee for the months left in the paid period comes back whatever became of the device
 		BigDecimal simRefund = unbindingCase.getSimRefund();
@@ -202,8 +208,9 @@ public class UnbindService {
 		if (Reason.LOST_DEVICE.name().equals(unbindingCase.getReason())) {
 			return DeviceDisposition.LOST;
 		}
-		return "PURCHASED".equals(terminal.getOwnership()) ? DeviceDisposition.WIPED_AND_KEPT
-				: DeviceDisposition.RETURNED;
+		// a bought device, or an electronic-signature POS (电签), stays with the merchant
+		return "PURCHASED".equals(terminal.getOwnership()) || "ACTIVATION_TARGET".equals(terminal.getDepositModel())
+				? DeviceDisposition.WIPED_AND_KEPT : DeviceDisposition.RETURNED;
 	}
 
 }

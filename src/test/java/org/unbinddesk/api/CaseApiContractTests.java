@@ -282,7 +282,7 @@ class CaseApiContractTests {
 	private static CaseView view(String caseNumber) {
 		return new CaseView(caseNumber, "OPEN", "APPLICATION", null, null, LocalDateTime.of(2026, 11, 26, 10, 0), null,
 				"PHONE", "BUSINESS_CLOSED", null, null, null, null, null, null, List.of(), null, List.of(), null, null,
-				null, List.of(), List.of(), List.of(), List.of(), List.of());
+				null, null, null, List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
 }

@@ -278,6 +278,82 @@ class CaseApiTests extends WebTestSupport {
 			.single()).contains("Risk raised to HIGH").contains("*******5678").doesNotContain("13912345678");
 	}
 
+	/** The reviewer approves over the engine REST API, as Tasklist does; then the background steps run. */
+	private void approve(String caseNumber) {
+		JsonNode task = get("reviewer1", "/engine-rest/task?processInstanceBusinessKey=" + caseNumber
+				+ "&taskDefinitionKey=Task_ReviewApplication").json().get(0);
+		String id = task.get("id").asText();
+		assertThat(post("reviewer1", "/engine-rest/task/" + id + "/claim", "{\"userId\": \"reviewer1\"}").status())
+			.isEqualTo(204);
+		assertThat(post("reviewer1", "/engine-rest/task/" + id + "/complete",
+				"{\"variables\": {\"reviewDecision\": {\"value\": \"APPROVE\"}}}").status()).isEqualTo(204);
+		runAsyncSteps();
+	}
+
+	@Test
+	void recordsTheCourierALeasedDeviceWasSentBackWithAndShowsTheReturn() {
+		Merchant m = registry.merchant();
+		String caseNumber = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();
+		runAsyncSteps();
+		String path = "/api/unbinding-cases/" + caseNumber + "/device-return";
+
+		Response early = post("intake1", path, "{\"courier\": \"SF\", \"waybillNumber\": \"SF1234567890\"}");
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.json().get("type").asText()).endsWith("/not-waiting");
+
+		approve(caseNumber);
+		JsonNode waiting = get("intake1", "/api/unbinding-cases/" + caseNumber).json();
+		assertThat(waiting.get("stage").asText()).isEqualTo("CONFIRMATION");
+		assertThat(waiting.get("status").asText()).isEqualTo("OPEN");
+		assertThat(waiting.at("/terminal/status").asText()).isEqualTo("DISABLED");
+		assertThat(waiting.at("/deviceReturn/deadline").asText()).endsWith("T23:59:59" + waiting.get("openedAt").asText()
+			.substring(19));
+		assertThat(waiting.at("/deviceReturn/address").asText()).contains("终端回收中心");
+		assertThat(waiting.at("/deviceReturn/courier").isNull()).isTrue();
+		assertThat(waiting.get("openTasks")).anySatisfy(t -> {
+			assertThat(t.get("name").asText()).startsWith("设备到货验收 · " + caseNumber);
+			assertThat(t.get("candidateGroups").toString()).contains("\"warehouse\"", "\"agents\"");
+			assertThat(t.get("due").asText()).isEqualTo(waiting.at("/deviceReturn/deadline").asText());
+		});
+
+		Response unknownCourier = post("intake1", path, "{\"courier\": \"DHL\", \"waybillNumber\": \"SF1234567890\"}");
+		Response badWaybill = post("intake1", path, "{\"courier\": \"SF\", \"waybillNumber\": \"SF-12\"}");
+		Response numberAsCourier = post("intake1", path, "{\"courier\": 1, \"waybillNumber\": \"SF1234567890\"}");
+		Response reviewer = post("reviewer1", path, "{\"courier\": \"SF\", \"waybillNumber\": \"SF1234567890\"}");
+		assertThat(List.of(unknownCourier.status(), badWaybill.status(), numberAsCourier.status(), reviewer.status()))
+			.containsExactly(400, 400, 400, 403);
+		assertThat(get("intake1", "/api/unbinding-cases/" + caseNumber).json().at("/deviceReturn/courier").isNull())
+			.isTrue();
+
+		Response shipped = post("intake1", path, "{\"courier\": \"SF\", \"waybillNumber\": \"sf1234567890\"}");
+
+		assertThat(shipped.status()).isEqualTo(200);
+		assertThat(shipped.json().at("/deviceReturn/courier").asText()).isEqualTo("SF");
+		assertThat(shipped.json().at("/deviceReturn/waybillNumber").asText()).isEqualTo("SF1234567890");
+		assertThat(shipped.json().at("/deviceReturn/receivedAt").isNull()).isTrue();
+		assertThat(jdbc.sql("select count(*) from audit_entry where case_number = ? and action = 'DEVICE_SHIPPED'")
+			.param(caseNumber)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aCaseWithNoDeviceToReturnHasNoReturnAndRefusesACourier() {
+		Merchant m = registry.merchant(new Spec().purchased());
+		String caseNumber = post("intake1", "/api/unbinding-cases", application(m)).json().get("caseNumber").asText();
+		runAsyncSteps();
+		approve(caseNumber);
+
+		JsonNode view = get("intake1", "/api/unbinding-cases/" + caseNumber).json();
+		Response refused = post("intake1", "/api/unbinding-cases/" + caseNumber + "/device-return",
+				"{\"courier\": \"SF\", \"waybillNumber\": \"SF1234567890\"}");
+
+		assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+		assertThat(view.get("deviceReturn").isNull()).isTrue();
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("type").asText()).endsWith("/case-closed");
+	}
+
 	@Test
 	void aSuspiciousCallIsNotReportedToAClosedCase() {
 		Merchant m = registry.merchant();

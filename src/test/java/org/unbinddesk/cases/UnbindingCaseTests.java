@@ -16,8 +16,28 @@ class UnbindingCaseTests {
 	private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 26, 10, 0);
 
 	private static UnbindingCase openCase() {
-		return new UnbindingCase("UB-20261126-000001", "pi-1", new CaseRequest("PHONE", "898110000000001", "T0000001",
+		return openCase("APP");
+	}
+
+	private static UnbindingCase openCase(String channel) {
+		return new UnbindingCase("UB-20261126-000001", "pi-1", new CaseRequest(channel, "898110000000001", "T0000001",
 				null, "DEVICE_FAULT", "张伟", "110101198001011232", "13800000001", "LEGAL_PERSON", null), NOW);
+	}
+
+	@Test
+	void aRequestNotFromTheMerchantsAppIsApprovedOnlyOnceTheMerchantConfirmedIt() {
+		UnbindingCase c = openCase("PHONE");
+		assertThat(c.needsMerchantConsent()).isTrue();
+
+		assertThatThrownBy(() -> c.approve("reviewer1", NOW)).isInstanceOf(CaseRuleViolation.class)
+			.hasMessageContaining("商户尚未确认本次解绑申请");
+		assertThat(c.getApprovedBy()).isNull();
+		c.recordMerchantConsent("intake1", NOW);
+		c.approve("reviewer1", NOW);
+
+		assertThat(c.unbindRefusal()).isEmpty();
+		assertThatThrownBy(() -> c.recordMerchantConsent("intake1", NOW)).isInstanceOf(CaseRuleViolation.class);
+		assertThat(openCase("APP").needsMerchantConsent()).isFalse();
 	}
 
 	@Test

@@ -37,6 +37,7 @@ import org.unbinddesk.UnbindDeskApplication;
 import org.unbinddesk.support.EmbeddedPostgresConfiguration;
 import org.unbinddesk.support.RegistryFixtures;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
+import org.unbinddesk.support.RegistryFixtures.Spec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -104,7 +105,8 @@ class TwoNodesTests {
 		RegistryFixtures registry = new RegistryFixtures(jdbc);
 		List<Merchant> merchants = new ArrayList<>();
 		for (int i = 0; i < CASES; i++) {
-			merchants.add(registry.merchant());
+			// bought devices: the case ends with the unbind (a leased one would wait for the device to come back)
+			merchants.add(registry.merchant(new Spec().purchased()));
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		List<Future<String>> opened = new ArrayList<>();

@@ -22,6 +22,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.unbinddesk.support.EmbeddedPostgresConfiguration;
 import org.unbinddesk.support.RegistryFixtures;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
+import org.unbinddesk.support.RegistryFixtures.Spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,7 +92,8 @@ class CrashRecoveryIT {
 		RegistryFixtures registry = new RegistryFixtures(jdbc);
 		List<String> cases = new ArrayList<>();
 		for (int i = 0; i < CASES; i++) {
-			cases.add(open(first.port, registry.merchant()));
+			// bought devices: the case ends with the unbind (a leased one would wait for the device to come back)
+			cases.add(open(first.port, registry.merchant(new Spec().purchased())));
 		}
 		awaitAll(first.port, cases, c -> "REVIEW".equals(c.get("stage").asText()));
 		first.kill();
@@ -131,7 +133,8 @@ class CrashRecoveryIT {
 	}
 
 	private String open(int port, Merchant m) throws Exception {
-		String body = m.applicationJson("CHAT", "BUSINESS_CLOSED");
+		// from the merchant's app: no one-time confirmation needed before the approval
+		String body = m.applicationJson("APP", "BUSINESS_CLOSED");
 		HttpResponse<String> response = send(port, "intake1", "/api/unbinding-cases", body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return json.readTree(response.body()).get("caseNumber").asText();

@@ -72,6 +72,14 @@ class DashboardTests {
 		for (int i = 0; i < 2; i++) {
 			ProcessInstance unbound = atReview(registry.merchant(), "DEVICE_FAULT");
 			decide(unbound, Map.of("reviewDecision", "APPROVE"));
+			// the leased device comes back and the warehouse checks it in: the case closes as unbound
+			Task receive = tasks.createTaskQuery().processInstanceId(unbound.getId())
+				.taskDefinitionKey("Task_ReceiveReturnedDevice").singleResult();
+			tasks.setAssignee(receive.getId(), "warehouse1");
+			tasks.complete(receive.getId(), Map.of("scannedSn", jdbc.sql(
+					"select terminal_sn from unbinding_case where process_instance_id = ?").param(unbound.getId())
+				.query(String.class).single(), "deviceCondition", "INTACT"));
+			runJobs();
 		}
 		decide(atReview(registry.merchant(), "DEVICE_FAULT"),
 				Map.of("reviewDecision", "REJECT", "rejectionCategory", "INCOMPLETE_DOCUMENTS", "rejectionReason", "证件不清晰"));
@@ -107,6 +115,11 @@ class DashboardTests {
 
 	private void decide(ProcessInstance pi, Map<String, Object> decision) {
 		Task review = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+		// taken on the phone: the merchant has confirmed it with the one-time code
+		registry.merchantConsented(jdbc.sql("select case_number from unbinding_case where process_instance_id = ?")
+			.param(pi.getId())
+			.query(String.class)
+			.single());
 		tasks.claim(review.getId(), "reviewer1");
 		tasks.complete(review.getId(), decision);
 		runJobs();

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.unbinddesk.cases.CaseRequest;
+import org.unbinddesk.cases.DepositReturn;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.notice.NoticeService.NoticeDetails;
 import org.unbinddesk.support.ProcessTestSupport;
@@ -70,10 +71,12 @@ class NoticeTextsTests extends ProcessTestSupport {
 	void theFeeIsNamedAndWrittenInYuan() {
 		Merchant m = registry.merchant();
 
-		Notice notice = texts.send(caseOf(m, "SWITCHING_PROVIDER"), NoticeType.FEE_NOTICE, new NoticeDetails(null,
+		UnbindingCase leased = caseOf(m, "SWITCHING_PROVIDER");
+		leased.recordDepositReturn(DepositReturn.DEVICE_RETURN);
+		Notice notice = texts.send(leased, NoticeType.FEE_NOTICE, new NoticeDetails(null,
 				null, null, new BigDecimal("135"), new BigDecimal("199"), LocalDateTime.of(2026, 12, 9, 9, 0)));
 
-		assertThat(notice.getTextZh()).contains("需支付提前解约费￥135.00", "退还押金￥199.00", "请于2026年12月9日前")
+		assertThat(notice.getTextZh()).contains("需支付提前解约费￥135.00", "设备验收后退还押金￥199.00", "请于2026年12月9日前")
 			.doesNotContain("元");
 		assertThat(notice.getTextEn()).contains("costs CNY 135.00", "(early-termination fee) by 9 December 2026");
 	}

@@ -42,6 +42,8 @@ class HappyPathTests extends ProcessTestSupport {
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
 		assertThat(pi).isWaitingAt("Event_CutOffReached");
 		runAsyncSteps(pi);
+		assertThat(pi).isWaitingAt("Task_ReceiveReturnedDevice");
+		returnDevice(pi);
 
 		assertThat(pi).hasPassed("Task_VerifyAccountAfterUnbind", "Task_SendConfirmationNotice")
 			.isEnded()
@@ -65,15 +67,17 @@ class HappyPathTests extends ProcessTestSupport {
 		assertThat(refunds.findByCaseNumber(caseNumber(pi))).get()
 			.satisfies(r -> assertThat(r.getAmount()).isEqualByComparingTo("299.00"));
 		assertThat(noticesOf(pi)).extracting(Notice::getType)
-			.containsExactly(NoticeType.FEE_NOTICE, NoticeType.APPROVAL, NoticeType.CONFIRMATION);
+			.containsExactly(NoticeType.FEE_NOTICE, NoticeType.APPROVAL, NoticeType.CONFIRMATION,
+					NoticeType.DEPOSIT_NOTICE);
 		// told what happens next: when the terminal stops, and that the deposit comes back with the device
 		assertThat(noticesOf(pi).get(1).getTextZh()).contains("已审核通过", "日切后停止交易", "年", "退还押金￥299.00")
 			.doesNotContain("APPROVAL", "￥0.00");
 		assertThat(noticesOf(pi).get(0).getTextZh()).contains("不收取任何费用", "退还押金￥299.00");
-		assertThat(noticesOf(pi).get(2).getTextZh()).contains(m.terminalId(), "已与您的商户账户解绑", "押金￥299.00的退还已启动",
+		assertThat(noticesOf(pi).get(2).getTextZh()).contains(m.terminalId(), "已与您的商户账户解绑", "设备验收后退还押金￥299.00",
 				"受理编号", "【示例收单】", "工作人员不会向您索要验证码")
 			.doesNotContain("案件号", "元");
 		assertThat(noticesOf(pi).get(2).getTextEn()).contains("is now unbound", "CNY 299.00");
+		assertThat(noticesOf(pi).get(3).getTextZh()).contains("押金￥299.00的退还已启动");
 	}
 
 	@Test
@@ -83,6 +87,7 @@ class HappyPathTests extends ProcessTestSupport {
 		runAsyncSteps(pi);
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
 		runAsyncSteps(pi);
+		returnDevice(pi);
 
 		assertThat(pi).isEnded();
 		assertThat(history.createHistoricVariableInstanceQuery()
@@ -113,6 +118,7 @@ class HappyPathTests extends ProcessTestSupport {
 		assertThat(pi).isWaitingAt("Task_ReviewApplication");
 		completeAs("reviewer2", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
 		runAsyncSteps(pi);
+		returnDevice(pi);
 
 		assertThat(pi).isEnded().hasPassed("Event_FeeAccepted", "Event_TerminalUnbound");
 		assertThat(registry.isBound(m)).isFalse();

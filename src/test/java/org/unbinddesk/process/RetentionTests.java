@@ -16,8 +16,8 @@ import org.unbinddesk.support.ProcessTestSupport;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 
 /**
- * Records are kept whole calendar years from the end of the year a case closed (five by default, PBOC Order 2022
- * No. 1), by the engine for its history and by the registry for the case.
+ * Records are kept whole calendar years from the end of the year a case closed (ten by default, the Anti-Money
+ * Laundering Law as revised in 2024, art. 34), by the engine for its history and by the registry for the case.
  */
 class RetentionTests extends ProcessTestSupport {
 
@@ -28,7 +28,7 @@ class RetentionTests extends ProcessTestSupport {
 	JdbcClient jdbc;
 
 	@Test
-	void engineHistoryOfAClosedCaseIsRemovableOnTheFirstOfJanuaryAfterFiveWholeYears() {
+	void engineHistoryOfAClosedCaseIsRemovableOnTheFirstOfJanuaryAfterTenWholeYears() {
 		Merchant m = registry.merchant();
 		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
 		correlate(pi, "CancellationRequested", Map.of());
@@ -36,7 +36,7 @@ class RetentionTests extends ProcessTestSupport {
 		var ended = history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
 		int closedIn = ended.getEndTime().toInstant().atZone(ZoneId.systemDefault()).getYear();
 		assertThat(ended.getRemovalTime().toInstant())
-			.isEqualTo(LocalDate.of(closedIn + 6, 1, 1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+			.isEqualTo(LocalDate.of(closedIn + 11, 1, 1).atStartOfDay(ZoneId.systemDefault()).toInstant());
 		assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId()).list())
 			.allSatisfy(d -> assertThat(d.getRemovalTime()).isEqualTo(ended.getRemovalTime()));
 	}
@@ -49,7 +49,7 @@ class RetentionTests extends ProcessTestSupport {
 		Merchant n = registry.merchant();
 		ProcessInstance old = start(applicationFor(n, "BUSINESS_CLOSED"));
 		correlate(old, "CancellationRequested", Map.of());
-		LocalDateTime closedLongAgo = LocalDate.now().withDayOfYear(1).minusYears(5).minusDays(1).atTime(12, 0);
+		LocalDateTime closedLongAgo = LocalDate.now().withDayOfYear(1).minusYears(10).minusDays(1).atTime(12, 0);
 		jdbc.sql("update unbinding_case set closed_at = ? where case_number = ?")
 			.params(closedLongAgo, caseNumber(old))
 			.update();

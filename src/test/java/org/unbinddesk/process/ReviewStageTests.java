@@ -143,6 +143,7 @@ class ReviewStageTests extends ProcessTestSupport {
 
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
 		runAsyncSteps(pi);
+		returnDevice(pi);
 		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
 	}
 

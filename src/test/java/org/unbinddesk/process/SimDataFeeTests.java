@@ -66,7 +66,7 @@ class SimDataFeeTests extends ProcessTestSupport {
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), java.util.Map.of("reviewDecision", "APPROVE"));
 		runAsyncSteps(pi);
 
-		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
+		assertThat(pi).isWaitingAt("Task_ReceiveReturnedDevice").hasPassed("Task_UnbindTerminal");
 		assertThat(jdbc.sql("select amount from sim_fee_refund where case_number = ?")
 			.param(caseOf(pi).getCaseNumber())
 			.query(BigDecimal.class)

@@ -60,6 +60,7 @@ class UnbindFailureTests extends ProcessTestSupport {
 		management.setJobRetries(job.getId(), 1);
 		management.executeJob(job.getId());
 		runAsyncSteps(pi);
+		returnDevice(pi);
 
 		assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
 		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");

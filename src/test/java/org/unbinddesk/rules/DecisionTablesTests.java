@@ -29,6 +29,10 @@ class DecisionTablesTests {
 
 	static DmnDecision simDataFee;
 
+	static DmnDecision depositRefund;
+
+	static DmnDecision damage;
+
 	static DmnDecision risk;
 
 	static DmnDecision documents;
@@ -38,6 +42,8 @@ class DecisionTablesTests {
 		dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 		fee = parse("UnbindingFee", "bpmn/unbinding-fee.dmn");
 		simDataFee = parse("SimDataFee", "bpmn/unbinding-fee.dmn");
+		depositRefund = parse("DepositRefund", "bpmn/unbinding-fee.dmn");
+		damage = parse("DeviceDamageDeduction", "bpmn/unbinding-fee.dmn");
 		risk = parse("UnbindingRisk", "bpmn/unbinding-risk.dmn");
 		documents = parse("RequiredDocuments", "bpmn/required-documents.dmn");
 	}
@@ -48,27 +54,67 @@ class DecisionTablesTests {
 		}
 	}
 
-	@ParameterizedTest(name = "{0}, {1}, {2} of {3} months, deposit {4} → fee {5}, refund {6} ({7})")
-	@CsvSource({ "LOST_DEVICE,        DEPOSIT,   10, 0,  299, 0,   0,   LOST_DEVICE",
-			"SWITCHING_PROVIDER, DEPOSIT,   4,  12, 199, 120, 199, EARLY_TERMINATION",
-			"SWITCHING_PROVIDER, PURCHASED, 11, 12, 0,   15,  0,   EARLY_TERMINATION",
-			"SWITCHING_PROVIDER, DEPOSIT,   14, 12, 199, 0,   199, DEPOSIT_REFUND",
-			"DEVICE_FAULT,       DEPOSIT,   23, 0,  299, 0,   299, DEPOSIT_REFUND",
-			"BUSINESS_CLOSED,    PURCHASED, 30, 0,  0,   0,   0,   NO_FEE" })
-	void decidesFeeAndDepositRefund(String reason, String ownership, int months, int minimumTerm, double deposit,
-			double expectedFee, double expectedRefund, String expectedRule) {
+	@ParameterizedTest(name = "{0}, {1}, {2} of {3} months → fee {4} ({5})")
+	@CsvSource({ "LOST_DEVICE,        DEPOSIT,   10, 0,  0,   LOST_DEVICE",
+			"SWITCHING_PROVIDER, DEPOSIT,   4,  12, 120, EARLY_TERMINATION",
+			"SWITCHING_PROVIDER, PURCHASED, 11, 12, 15,  EARLY_TERMINATION",
+			"SWITCHING_PROVIDER, DEPOSIT,   14, 12, 0,   NO_FEE",
+			"DEVICE_FAULT,       DEPOSIT,   23, 0,  0,   NO_FEE",
+			"BUSINESS_CLOSED,    PURCHASED, 30, 0,  0,   NO_FEE" })
+	void decidesFee(String reason, String ownership, int months, int minimumTerm, double expectedFee,
+			String expectedRule) {
 		DmnDecisionResult result = dmn.evaluateDecision(fee,
 				Variables.createVariables()
 					.putValue("reason", reason)
 					.putValue("ownership", ownership)
 					.putValue("monthsSinceActivation", months)
-					.putValue("minimumTermMonths", minimumTerm)
-					.putValue("deposit", deposit));
+					.putValue("minimumTermMonths", minimumTerm));
 
 		assertThat(((Number) result.getSingleResult().getEntry("fee")).doubleValue()).isEqualTo(expectedFee);
-		assertThat(((Number) result.getSingleResult().getEntry("depositRefund")).doubleValue())
-			.isEqualTo(expectedRefund);
 		assertThat((String) result.getSingleResult().getEntry("feeRule")).isEqualTo(expectedRule);
+	}
+
+	@ParameterizedTest(name = "{0}, {1}, {2}, target met {3}, deposit {4} → refund {5} {6} ({7})")
+	@CsvSource({ "LOST_DEVICE,        DEPOSIT,   REFUND_ON_RETURN,  false, 299, 0,   NONE,          LOST_DEVICE",
+			"BUSINESS_CLOSED,    PURCHASED, REFUND_ON_RETURN,  false, 0,   0,   NONE,          NO_DEPOSIT",
+			"BUSINESS_CLOSED,    DEPOSIT,   REFUND_ON_RETURN,  false, 0,   0,   NONE,          NO_DEPOSIT",
+			"DEVICE_FAULT,       DEPOSIT,   REFUND_ON_RETURN,  false, 299, 299, DEVICE_RETURN, REFUND_ON_RETURN",
+			"SWITCHING_PROVIDER, DEPOSIT,   REFUND_ON_RETURN,  false, 199, 199, DEVICE_RETURN, REFUND_ON_RETURN",
+			"BUSINESS_CLOSED,    DEPOSIT,   ACTIVATION_TARGET, true,  99,  99,  ON_UNBIND,     ACTIVATION_TARGET_MET",
+			"BUSINESS_CLOSED,    DEPOSIT,   ACTIVATION_TARGET, false, 99,  0,   NONE,          ACTIVATION_TARGET_NOT_MET",
+			"LOST_DEVICE,        DEPOSIT,   ACTIVATION_TARGET, true,  99,  0,   NONE,          LOST_DEVICE" })
+	void decidesHowTheDepositComesBack(String reason, String ownership, String depositModel, boolean targetMet,
+			double deposit, double expectedRefund, String expectedReturn, String expectedRule) {
+		DmnDecisionResult result = dmn.evaluateDecision(depositRefund,
+				Variables.createVariables()
+					.putValue("reason", reason)
+					.putValue("ownership", ownership)
+					.putValue("depositModel", depositModel)
+					.putValue("activationTargetMet", targetMet)
+					.putValue("deposit", deposit));
+
+		assertThat(((Number) result.getSingleResult().getEntry("depositRefund")).doubleValue()).isEqualTo(expectedRefund);
+		assertThat((String) result.getSingleResult().getEntry("depositReturn")).isEqualTo(expectedReturn);
+		assertThat((String) result.getSingleResult().getEntry("depositRule")).isEqualTo(expectedRule);
+	}
+
+	@ParameterizedTest(name = "{0}, deposit {1} → deduction {2}")
+	@CsvSource({ "INTACT, 299, 0", "MISSING_ACCESSORIES, 299, 30", "MISSING_ACCESSORIES, 20, 20", "DAMAGED, 299, 100",
+			"DAMAGED, 99, 99", "NOT_WORKING, 299, 299" })
+	void pricesTheConditionOfAReturnedDevice(String condition, double deposit, double expectedDeduction) {
+		DmnDecisionResult result = dmn.evaluateDecision(damage,
+				Variables.createVariables().putValue("condition", condition).putValue("deposit", deposit));
+
+		assertThat(((Number) result.getSingleResult().getEntry("deduction")).doubleValue()).isEqualTo(expectedDeduction);
+	}
+
+	@Test
+	void everyConditionAWarehouseCanRecordIsPriced() {
+		for (org.unbinddesk.fee.DeviceCondition condition : org.unbinddesk.fee.DeviceCondition.values()) {
+			assertThat(dmn.evaluateDecision(damage,
+					Variables.createVariables().putValue("condition", condition.name()).putValue("deposit", 299.0))
+				.getSingleResult()).as(condition.name()).isNotNull();
+		}
 	}
 
 	@ParameterizedTest(name = "{0}, plan {1}, {2} months paid ahead at {3} a year → charged {4}, refunded {5} ({6})")

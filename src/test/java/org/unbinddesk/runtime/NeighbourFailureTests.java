@@ -116,6 +116,7 @@ class NeighbourFailureTests extends ProcessTestSupport {
 		runAsyncSteps(pi);
 		completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
 		runAsyncSteps(pi);
+		returnDevice(pi);
 
 		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
 		assertThat(auditActionsOf(pi)).containsOnlyOnce("ACCOUNT_CHECKED").containsOnlyOnce("TERMINAL_UNBOUND");

@@ -83,7 +83,8 @@ public abstract class ProcessTestSupport {
 	/** A complete, valid application by the legal person, as an agent would open it. */
 	protected Map<String, Object> applicationFor(Merchant m, String reason) {
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(ProcessVariables.CHANNEL, "PHONE");
+		// the merchant's own app: no one-time confirmation of the request is needed (see MerchantConsentTests)
+		variables.put(ProcessVariables.CHANNEL, "APP");
 		variables.put(ProcessVariables.MERCHANT_NO, m.merchantNo());
 		variables.put(ProcessVariables.TERMINAL_ID, m.terminalId());
 		variables.put(ProcessVariables.REASON, reason);
@@ -164,6 +165,15 @@ public abstract class ProcessTestSupport {
 	}
 
 	/** Makes the user, with their groups, the engine's current user, as Tasklist does after a login. */
+	/**
+	 * The leased device comes back intact and the warehouse checks it in: the deposit refund starts and the case ends
+	 * (see {@code DeviceReturnTests}).
+	 */
+	protected void returnDevice(ProcessInstance pi) {
+		completeAs("warehouse1", taskAt(pi, "Task_ReceiveReturnedDevice"),
+				Map.of("scannedSn", caseOf(pi).getTerminalSn(), "deviceCondition", "INTACT"));
+	}
+
 	protected void loginAs(String userId) {
 		identity.setAuthentication(userId,
 				identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList());

@@ -55,15 +55,26 @@ public class RegistryFixtures {
 			.update();
 		jdbc.sql("""
 				insert into terminal (sn, terminal_id, model, status, activated_on, deposit, ownership,
-				    minimum_term_months, registered_address, seen_away_from_address)
-				values (?, ?, 'LANDI A8', 'ACTIVE', ?, ?, ?, ?, '北京市测试区测试路1号', ?)""")
+				    minimum_term_months, registered_address, seen_away_from_address, deposit_model,
+				    activation_target_met_on)
+				values (?, ?, 'LANDI A8', 'ACTIVE', ?, ?, ?, ?, '北京市测试区测试路1号', ?, ?, ?)""")
 			.params(sn, terminalId, LocalDate.now().minusDays(spec.activatedDaysAgo), spec.deposit, spec.ownership,
-					spec.minimumTermMonths, spec.seenAway)
+					spec.minimumTermMonths, spec.seenAway, spec.depositModel, spec.activationTargetMetOn)
 			.update();
 		jdbc.sql("insert into binding (terminal_sn, merchant_no, settlement_account_id, bound_at) values (?, ?, ?, ?)")
 			.params(sn, merchantNo, accountId, LocalDateTime.now().minusDays(spec.activatedDaysAgo))
 			.update();
 		return new Merchant(merchantNo, name, terminalId, sn, legalName, idNumber, phone, spec.type);
+	}
+
+	/**
+	 * The merchant has confirmed a request made through an agent with the one-time code (as the case API records it
+	 * after checking the code), for tests that are not about the confirmation itself.
+	 */
+	public void merchantConsented(String caseNumber) {
+		jdbc.sql("update unbinding_case set merchant_consent_at = ?, merchant_consent_by = 'intake1' where case_number = ?")
+			.params(LocalDateTime.now(), caseNumber)
+			.update();
 	}
 
 	public void pendingSettlement(Merchant m, LocalDateTime settlesAt) {
@@ -146,6 +157,10 @@ public class RegistryFixtures {
 
 		boolean seenAway = false;
 
+		String depositModel = "REFUND_ON_RETURN";
+
+		LocalDate activationTargetMetOn;
+
 		public Spec company() {
 			this.type = "COMPANY";
 			return this;
@@ -168,6 +183,13 @@ public class RegistryFixtures {
 
 		public Spec minimumTermMonths(int months) {
 			this.minimumTermMonths = months;
+			return this;
+		}
+
+		/** An electronic-signature POS (电签): the deposit comes back with the unbind if the trading target was met. */
+		public Spec activationTarget(boolean met) {
+			this.depositModel = "ACTIVATION_TARGET";
+			this.activationTargetMetOn = met ? LocalDate.now().minusDays(100) : null;
 			return this;
 		}
 

@@ -98,6 +98,8 @@ class TasklistTests extends WebTestSupport {
 		assertThat(startedNotice()).contains(m.name(), m.terminalId()).doesNotContain("APPLICATION", "CONTACT");
 		browser.screenshot("01b-agent-sees-case-number");
 		runAsyncSteps();
+		// taken on the phone: the merchant confirms it with the code sent to the phone on file, in the app
+		merchantConfirms(caseNumber);
 
 		login("reviewer1");
 		browser.click(By.xpath("//a[contains(., '本组待办')]"));
@@ -143,6 +145,12 @@ class TasklistTests extends WebTestSupport {
 		browser.waitUntilGone(reviewTask);
 		runAsyncSteps();
 
+		// unbound; the deposit waits for the device, which the warehouse checks in
+		JsonNode awaiting = get("agent1", "/api/unbinding-cases/" + caseNumber).json();
+		assertThat(awaiting.get("status").asText()).isEqualTo("OPEN");
+		assertThat(awaiting.at("/terminal/status").asText()).isEqualTo("DISABLED");
+		checkDeviceIn(caseNumber, m);
+
 		JsonNode unbound = get("agent1", "/api/unbinding-cases/" + caseNumber).json();
 		assertThat(unbound.get("status").asText()).isEqualTo("CLOSED");
 		assertThat(unbound.get("outcome").asText()).isEqualTo("UNBOUND");
@@ -182,6 +190,7 @@ class TasklistTests extends WebTestSupport {
 			.get("caseNumber")
 			.asText();
 		runAsyncSteps();
+		merchantConfirms(caseNumber);
 		escalateReview(caseNumber);
 
 		login("supervisor1");
@@ -219,6 +228,7 @@ class TasklistTests extends WebTestSupport {
 		browser.click(COMPLETE);
 		browser.waitUntilGone(secondApproval);
 		runAsyncSteps();
+		returnDeviceIntact(caseNumber);
 
 		JsonNode unbound = get("intake1", "/api/unbinding-cases/" + caseNumber).json();
 		assertThat(unbound.get("outcome").asText()).isEqualTo("UNBOUND");
@@ -342,6 +352,65 @@ class TasklistTests extends WebTestSupport {
 	private void choose(String key, String label) {
 		browser.click(By.cssSelector(".fjs-form-field:has(input[id$='-Field_" + key + "']) .fjs-input-group"));
 		browser.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + label + "']"));
+	}
+
+	/** The merchant asks for a code in the app and enters it there (the case API as the app, {@code intake1}). */
+	private void merchantConfirms(String caseNumber) {
+		String otp = consentCode("intake1", caseNumber, "UNBINDING");
+		assertThat(post("intake1", "/api/unbinding-cases/" + caseNumber + "/consent", "{\"otp\": \"" + otp + "\"}")
+			.status()).isEqualTo(200);
+	}
+
+	/**
+	 * The warehouse opens "设备到货验收", scans another device's serial number (refused in Chinese, nothing recorded),
+	 * then the right one, picks the condition and submits.
+	 */
+	private void checkDeviceIn(String caseNumber, Merchant m) {
+		login("warehouse1");
+		browser.click(By.xpath("//a[contains(., '本组待办')]"));
+		By receiveTask = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '设备到货验收') and contains(., '"
+				+ caseNumber + "')]");
+		browser.click(receiveTask);
+		browser.click(CLAIM);
+		browser.waitForText("应寄回的设备");
+		assertThat(browser.waitFor(FORM).getText()).contains(m.terminalId(), "序列号尾号 " + m.sn().substring(m.sn().length() - 4),
+				"前到货", "押金￥299.00", "完好", "配件缺失").doesNotContain("INTACT", "NOT_WORKING");
+		field("scannedSn", "SN-OTHER-0000");
+		select(By.cssSelector("input[id$='-Field_deviceCondition-0']"));
+		browser.click(COMPLETE);
+		browser.waitForAnyText("不是本案终端");
+		// the engine's English wrapping is taken off what the warehouse reads
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> !browser.driver().findElement(By.tagName("body")).getText().contains("ENGINE-"));
+		assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Cannot submit",
+				"TaskListener");
+		assertThat(jdbc.sql("select count(*) from device_return where case_number = ?").param(caseNumber)
+			.query(Long.class).single()).isZero();
+		browser.screenshot("03c-warehouse-wrong-device");
+		// the refusal stays on screen over the form's buttons until the warehouse closes it (×)
+		browser.driver().findElements(By.cssSelector(".notifications .close")).stream()
+			.filter(org.openqa.selenium.WebElement::isDisplayed)
+			.findFirst()
+			.orElseThrow()
+			.click();
+		browser.driver().findElement(By.cssSelector("input[id$='-Field_scannedSn']")).clear();
+		field("scannedSn", m.sn());
+		browser.screenshot("03d-warehouse-checks-device-in");
+		browser.click(COMPLETE);
+		browser.waitUntilGone(receiveTask);
+		runAsyncSteps();
+	}
+
+	/** The warehouse checks the case's device in, intact, without the browser. */
+	private void returnDeviceIntact(String caseNumber) {
+		org.camunda.bpm.engine.task.Task receive = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+			.taskDefinitionKey("Task_ReceiveReturnedDevice").singleResult();
+		String sn = jdbc.sql("select terminal_sn from unbinding_case where case_number = ?").param(caseNumber)
+			.query(String.class).single();
+		tasks.setAssignee(receive.getId(), "warehouse1");
+		tasks.complete(receive.getId(), java.util.Map.of("scannedSn", sn, "deviceCondition", "INTACT"));
+		runAsyncSteps();
 	}
 
 	private void escalateReview(String caseNumber) {

@@ -19,7 +19,8 @@ const PATTERN_MESSAGES = {
   additionalDocuments: '请填写说明中列出的材料代码，多项之间用英文逗号分隔。',
   missingDocuments: '请填写说明中列出的材料代码，多项之间用英文逗号分隔。',
   rejectionReason: '请写明原因，不能只填空格。',
-  accountIssueResolution: '请写明处理情况，不能只填空格。'
+  accountIssueResolution: '请写明处理情况，不能只填空格。',
+  scannedSn: '序列号只含字母、数字和连字符，请重新扫描。'
 };
 
 const RISK_LEVELS = {HIGH: '高', MEDIUM: '中', LOW: '低'};
@@ -80,8 +81,9 @@ function translateRiskLevels(root) {
 }
 
 // The engine wraps a refusal of ours in its own words ("ENGINE-03051 There was an exception while invoking the
-// TaskListener. Message: 'Exception while invoking TaskListener: …'"): staff read only the refusal itself.
-const ENGINE_WRAPPING = /^\s*ENGINE-\d+ [^:]*?Message: '(?:[^:']*?: )?(.*?)'?\s*$/s;
+// TaskListener. Message: 'Exception while invoking TaskListener: …'", after "Cannot submit task form …:" when a form was
+// submitted): staff read only the refusal itself.
+const ENGINE_WRAPPING = /^\s*(?:Cannot submit task form [^:]*: )?ENGINE-\d+ [^:]*?Message: '(?:[^:']*?: )?(.*?)'?\s*$/s;
 
 function unwrapRefusals(root) {
   root.querySelectorAll('.notifications .notification, .alert').forEach(notification => {

@@ -1,0 +1,25 @@
+package org.unbinddesk.process;
+
+import static org.unbinddesk.process.ProcessVariables.REFUND_STARTED;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.unbinddesk.unbind.DeviceReturns;
+
+/** "Refund deposit": the deposit less what the returned device's condition costs. */
+@Component("refundDeposit")
+class RefundDepositDelegate implements JavaDelegate {
+
+	private final DeviceReturns returns;
+
+	RefundDepositDelegate(DeviceReturns returns) {
+		this.returns = returns;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		execution.setVariable(REFUND_STARTED, returns.refund(execution.getProcessInstanceId()).doubleValue());
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.unbinddesk.unbind;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface DeviceReturnRepository extends JpaRepository<DeviceReturn, String> {
+
+}
