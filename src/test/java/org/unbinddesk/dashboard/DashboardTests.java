@@ -67,6 +67,9 @@ class DashboardTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** When the overdue review fell due: an hour ago (yesterday, between midnight and one o'clock). */
+	final java.time.LocalDateTime overdueSince = java.time.LocalDateTime.now().minusHours(1);
+
 	@BeforeAll
 	void knownCases() {
 		for (int i = 0; i < 2; i++) {
@@ -90,9 +93,9 @@ class DashboardTests {
 
 		ProcessInstance overdue = atReview(registry.merchant(), "DEVICE_FAULT");
 		Task review = tasks.createTaskQuery().processInstanceId(overdue.getId()).singleResult();
-		tasks.setDueDate(review.getId(), new Date(System.currentTimeMillis() - 3_600_000));
+		tasks.setDueDate(review.getId(), java.sql.Timestamp.valueOf(overdueSince));
 		jdbc.sql("update unbinding_case set review_due_at = ? where process_instance_id = ?")
-			.params(java.time.LocalDateTime.now().minusHours(1), overdue.getId())
+			.params(overdueSince, overdue.getId())
 			.update();
 		runtime.createIncident("failedJob", review.getExecutionId(), "dashboard-test", "registry unavailable");
 
@@ -185,7 +188,8 @@ class DashboardTests {
 		assertThat(json.readTree(get("ops1", "/api/dashboard/cases?day=" + today + "&outcome=UNBOUND").body()).get("cases"))
 			.hasSize(2);
 		assertThat(json.readTree(get("ops1", "/api/dashboard/cases?day=" + today).body()).get("cases")).hasSize(6);
-		assertThat(json.readTree(get("ops1", "/api/dashboard/cases?dueDay=" + today).body()).get("cases")).hasSize(1);
+		assertThat(json.readTree(get("ops1", "/api/dashboard/cases?dueDay=" + overdueSince.toLocalDate()).body())
+			.get("cases")).hasSize(1);
 		assertThat(get("ops1", "/api/dashboard/cases?category=BAD_MOOD").statusCode()).isEqualTo(400);
 		assertThat(get("reviewer1", "/api/dashboard/cases?stage=REVIEW").statusCode()).isEqualTo(403);
 		assertThat(get("ops1", "/dashboard/cases?stage=REVIEW").body()).contains("受理清单");
