@@ -252,6 +252,60 @@ class TasklistTests extends WebTestSupport {
 	}
 
 	@Test
+	void aReviewerAsksForADocumentFromTheListAndTheAgentSuppliesItsFileInTheTask() throws Exception {
+		Merchant m = registry.merchant();
+		String caseNumber = post("intake1", "/api/unbinding-cases", m.applicationJson("PHONE", "BUSINESS_CLOSED")).json()
+			.get("caseNumber")
+			.asText();
+		runAsyncSteps();
+		Path certificate = Files.createTempDirectory("unbind-desk-files").resolve("fault-certificate.pdf");
+		try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+			pdf.save(certificate.toFile());
+		}
+
+		login("reviewer2");
+		browser.click(By.xpath("//a[contains(., '本组待办')]"));
+		By reviewTask = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '审核解绑申请') and contains(., '"
+				+ caseNumber + "')]");
+		browser.click(reviewTask);
+		browser.click(CLAIM);
+		select(By.cssSelector("input[id$='-Field_reviewDecision-2']"));
+		// asked for by name from the list: 故障证明
+		select(By.cssSelector("input[id$='-Field_missingDocuments-3']"));
+		assertThat(browser.waitFor(FORM).getText()).contains("需补充的材料", "故障证明").doesNotContain("FAULT_CERTIFICATE");
+		browser.screenshot("15-reviewer-asks-for-a-document");
+		browser.click(COMPLETE);
+		browser.waitUntilGone(reviewTask);
+		runAsyncSteps();
+		String processInstanceId = jdbc.sql("select process_instance_id from unbinding_case where case_number = ?")
+			.param(caseNumber)
+			.query(String.class)
+			.single();
+		// the engine keeps the codes as text, as every other way of asking does
+		assertThat(runtime.getVariable(processInstanceId, "missingDocuments")).isEqualTo("FAULT_CERTIFICATE");
+
+		login("agent2");
+		browser.click(By.xpath("//a[contains(., '本组待办')]"));
+		By supplyTask = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '补充材料') and contains(., '"
+				+ caseNumber + "')]");
+		browser.click(supplyTask);
+		browser.click(CLAIM);
+		browser.waitFor(By.cssSelector(".unbind-desk-files-panel li.unbind-desk-document[data-code='ID_CARD']"));
+		attach("故障证明", certificate);
+		// the task ends by itself; the notice above the page stays
+		assertThat(startedNotice()).contains("已上传：故障证明（fault-certificate.pdf）。缺少的材料已齐，本任务已自动完成，受理继续。");
+		browser.waitUntilGone(supplyTask);
+		browser.screenshot("16-agent-supplies-the-file");
+		assertThat(jdbc.sql("select code || ' ' || media_type || ' ' || supplied_by from case_document where case_number = ?")
+			.param(caseNumber)
+			.query(String.class)
+			.list()).containsExactly("FAULT_CERTIFICATE application/pdf agent2");
+		assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_SupplyDocuments")
+			.count()).isZero();
+	}
+
+	@Test
 	void agentStartingAnInvalidRequestReadsWhyItEndedInChinese() {
 		Merchant m = registry.merchant();
 		Merchant other = registry.merchant();

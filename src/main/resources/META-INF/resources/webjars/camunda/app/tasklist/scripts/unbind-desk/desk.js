@@ -411,8 +411,15 @@ function buildTaskPanel(panel, taskId, canUpload) {
           if (!reply.ok) {
             return refusal(reply);
           }
-          status.textContent = t('已上传：', 'Stored: ') + nameZh + '（' + file.name + '）。'
-            + (reply.body.documentsSupplied ? t('缺少的材料已齐，本任务已自动完成，受理继续。', 'Nothing is missing now: the task is done.') : '');
+          const stored = t('已上传：', 'Stored: ') + nameZh + '（' + file.name + '）。';
+          if (reply.body.documentsSupplied) {
+            // the task ends and Tasklist takes its form away: say so above the page, where it stays
+            const done = stored + t('缺少的材料已齐，本任务已自动完成，受理继续。', 'Nothing is missing now: the task is done.');
+            showStarted(done, false);
+            status.textContent = done;
+            return null;
+          }
+          status.textContent = stored;
           refresh();
           return null;
         })));
