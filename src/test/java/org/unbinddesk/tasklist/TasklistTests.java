@@ -59,6 +59,9 @@ class TasklistTests extends WebTestSupport {
 	@Autowired
 	RuntimeService runtime;
 
+	@Autowired
+	org.camunda.bpm.engine.HistoryService history;
+
 	@BeforeEach
 	void openBrowser() {
 		browser = Browser.start();
@@ -197,6 +200,15 @@ class TasklistTests extends WebTestSupport {
 			.query(String.class)
 			.list()).containsExactly("ID_CARD image/png agent1");
 		assertThat(audit(caseNumber, "DOCUMENT_UPLOADED")).containsExactly("agent1");
+		// the engine keeps the codes ticked, as text; nothing of the file reaches its variables or history
+		String processInstanceId = jdbc.sql("select process_instance_id from unbinding_case where case_number = ?")
+			.param(caseNumber)
+			.query(String.class)
+			.single();
+		assertThat(runtime.getVariable(processInstanceId, "documents"))
+			.isEqualTo("ID_CARD,SETTLEMENT_CARD_COPY,FAULT_CERTIFICATE");
+		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
+			.allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain("id-card", "PNG", "image/"));
 		runAsyncSteps();
 
 		login("reviewer1");
@@ -354,6 +366,9 @@ class TasklistTests extends WebTestSupport {
 		browser.click(secondApproval);
 		browser.waitFor(By.cssSelector("input[id$='-Field_firstReviewer']"));
 		assertThat(browser.waitFor(FORM).getText()).contains("近期变更过结算卡", "高").doesNotContain("RECENT_SETTLEMENT_CARD_CHANGE");
+		// the second approver reads the same papers as the first
+		assertThat(browser.waitFor(By.cssSelector(".unbind-desk-files-panel li.unbind-desk-document[data-code='ID_CARD']"))
+			.getText()).contains("身份证", "仅登记了材料名称，没有文件");
 		browser.click(CLAIM);
 		// the engine's refusal, in Chinese, saying what to do
 		browser.waitForAnyText("高风险案件需由另一位主管复核：您已给出第一次批准（supervisor1），请由其他主管处理");
