@@ -29,7 +29,8 @@ import org.unbinddesk.audit.AuditAction;
 
 /**
  * The merchant's files through the case API: uploads by intake systems and agents, reads by those who work cases.
- * Every read is an audit row; images and PDFs are shown watermarked and without their metadata.
+ * Every read is an audit row; images and PDFs are shown watermarked and without their metadata. Tasklist's own
+ * endpoints ({@code org.unbinddesk.tasklist}) come here too, so a file is stored and shown by one rule.
  */
 @Service
 public class CaseFiles {
