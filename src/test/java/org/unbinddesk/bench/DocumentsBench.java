@@ -41,12 +41,20 @@ import com.zaxxer.hikari.HikariDataSource;
  * 2 MiB JPEG (a phone photo of a card) uploaded through the case API and shown watermarked, one and eight at a time,
  * against the packaged service ({@code java -jar}, 512 MiB heap, H2 file database or {@code -Dbench.database=postgres}).
  * Reports calls per second, p50 and p99 and the service's resident memory before and after each phase, to the console
- * and {@code target/bench/documents.md}. Every upload must answer 201 and every view 200 with a decodable picture.
- * Its own class and service, so it runs alone and leaves {@link ThroughputBench}'s numbers untouched.
+ * and {@code target/bench/documents.md}. Every upload must answer 201 and every view 200 with a JPEG.
+ * Its own class and service (and its own reading of {@code bench.scale} and {@code bench.database}), so it runs alone
+ * and leaves {@link ThroughputBench}'s numbers and code untouched.
  */
 class DocumentsBench {
 
 	static final int FILE_BYTES = 2 * 1024 * 1024;
+
+	/** The same switches as the throughput benchmark's, read here so the two classes change independently. */
+	static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
+
+	static final String DATABASE = System.getProperty("bench.database", "h2");
+
+	static final List<String> SERVICE_JVM = List.of("-Xmx512m");
 
 	static final int[] LEVELS = { 1, 8 };
 
@@ -57,15 +65,15 @@ class DocumentsBench {
 	private int port;
 
 	static int count(int concurrency) {
-		return ThroughputBench.n(concurrency == 1 ? 30 : 120);
+		return Math.max(10, (int) ((concurrency == 1 ? 30 : 120) * SCALE));
 	}
 
 	@Test
 	void uploadsAndWatermarkedViewsOfATwoMebibyteFile() throws Exception {
 		Path dir = Files.createTempDirectory("unbind-desk-bench-documents");
 		try {
-			BenchDatabase database = BenchDatabase.of(ThroughputBench.DATABASE, "bench_documents", dir);
-			ServiceProcess service = database.start("bench-documents", dir, ThroughputBench.SERVICE_JVM);
+			BenchDatabase database = BenchDatabase.of(DATABASE, "bench_documents", dir);
+			ServiceProcess service = database.start("bench-documents", dir, SERVICE_JVM);
 			port = service.port;
 			byte[] photo = photo();
 			BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(photo));
@@ -74,9 +82,9 @@ class DocumentsBench {
 			lines.add("");
 			lines.add("Run %s on %d cores; service: java -jar %s, %s; file: JPEG, %,d bytes, %d × %d pixels (scale %s)."
 				.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-						String.join(" ", ThroughputBench.SERVICE_JVM),
+						String.join(" ", SERVICE_JVM),
 						database.isPostgres() ? "PostgreSQL" : "H2 file database", photo.length, decoded.getWidth(),
-						decoded.getHeight(), ThroughputBench.SCALE));
+						decoded.getHeight(), SCALE));
 			lines.add("");
 			lines.add("| measure | concurrency | calls | per second | MiB/s | p50 ms | p99 ms | errors | service RSS before → after, MiB |");
 			lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---|");
