@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -23,8 +24,9 @@ import org.unbinddesk.problem.Problems;
 /**
  * In front of the engine's REST API and the web apps' own API, before their login: refuses state-changing calls
  * from another origin (a page elsewhere riding on a logged-in browser), bodies over the limit (64 KiB; deployments,
- * which only admins may make, 10 MiB) before anything reads or logs them, and attempts from a user or address that
- * failed to log in too often ({@link LoginThrottle}). Failed logins are counted here too.
+ * which only admins may make, 10 MiB; files attached in Tasklist, the documents' own limit) before anything reads or
+ * logs them, and attempts from a user or address that failed to log in too often ({@link LoginThrottle}). Failed
+ * logins are counted here too.
  */
 class EngineRequestLimits extends OncePerRequestFilter {
 
@@ -60,7 +62,7 @@ class EngineRequestLimits extends OncePerRequestFilter {
 			return;
 		}
 		HttpServletRequest limited = request;
-		if (!login) {
+		if (!login && !isDocumentUpload(request)) {
 			int limit = request.getRequestURI().endsWith("/deployment/create") ? DEPLOYMENT_LIMIT : BODY_LIMIT;
 			if (request.getContentLengthLong() > limit) {
 				tooLarge(response, limit);
@@ -82,6 +84,17 @@ class EngineRequestLimits extends OncePerRequestFilter {
 				throttle.succeeded(userId, address);
 			}
 		}
+	}
+
+	/**
+	 * Files agents attach in Tasklist: their own limit ({@code unbinddesk.documents.max-size}), counted as the file
+	 * streams into the store, never read whole into memory here.
+	 */
+	static final Pattern DOCUMENT_UPLOAD = Pattern
+		.compile("/camunda/api/unbind-desk/((tasks|started-cases)/[^/]+/documents/[A-Za-z_]+|documents/check)");
+
+	private static boolean isDocumentUpload(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && DOCUMENT_UPLOAD.matcher(request.getRequestURI()).matches();
 	}
 
 	private static boolean isWebappLogin(HttpServletRequest request) {

@@ -9,17 +9,17 @@ import org.unbinddesk.problem.ProblemTypes;
  * A problem the API reports as such: its kind, a human detail and any properties the client can act on (the open
  * case, what the case waits for).
  */
-class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException {
 
 	private final ProblemTypes type;
 
 	private final Map<String, Object> properties;
 
-	ApiException(ProblemTypes type, String detail) {
+	public ApiException(ProblemTypes type, String detail) {
 		this(type, detail, Map.of());
 	}
 
-	ApiException(ProblemTypes type, String detail, Map<String, Object> properties) {
+	public ApiException(ProblemTypes type, String detail, Map<String, Object> properties) {
 		super(detail);
 		this.type = type;
 		this.properties = properties;
@@ -31,7 +31,7 @@ class ApiException extends RuntimeException {
 		return problem;
 	}
 
-	ProblemTypes type() {
+	public ProblemTypes type() {
 		return type;
 	}
 

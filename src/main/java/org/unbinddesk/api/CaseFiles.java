@@ -29,10 +29,11 @@ import org.unbinddesk.audit.AuditAction;
 
 /**
  * The merchant's files through the case API: uploads by intake systems and agents, reads by those who work cases.
- * Every read is an audit row; images and PDFs are shown watermarked and without their metadata.
+ * Every read is an audit row; images and PDFs are shown watermarked and without their metadata. Tasklist's own
+ * endpoints ({@code org.unbinddesk.tasklist}) come here too, so a file is stored and shown by one rule.
  */
 @Service
-class CaseFiles {
+public class CaseFiles {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseFiles.class);
 
@@ -55,10 +56,16 @@ class CaseFiles {
 		this.settings = settings;
 	}
 
-	record Uploaded(CaseView.FileView document, String code, boolean created, boolean documentsSupplied) {
+	public record Uploaded(CaseView.FileView document, String code, boolean created, boolean documentsSupplied) {
+
+		/** The stored file's id (the one kept before, for a repeated PUT). */
+		public long id() {
+			return document.id();
+		}
+
 	}
 
-	Uploaded upload(String caseNumber, String code, long declaredLength, InputStream body, String client,
+	public Uploaded upload(String caseNumber, String code, long declaredLength, InputStream body, String client,
 			boolean sameAsBefore) throws IOException {
 		if (!DocumentService.CODES.contains(code)) {
 			throw new ApiException(ProblemTypes.VALIDATION,
@@ -98,7 +105,7 @@ class CaseFiles {
 	 * Refuses a reader outside {@link Groups#CASE_READERS} and admins, and records the attempt when the case exists.
 	 * Intake systems pass files in but read none back: a leaked intake password must not open every ID card.
 	 */
-	void requireReader(String caseNumber, long id, String user, Collection<String> groups) {
+	public void requireReader(String caseNumber, long id, String user, Collection<String> groups) {
 		if (!Groups.readCases(groups)) {
 			queries.findOptional(caseNumber)
 				.ifPresent(c -> audit.record(c, AuditAction.DOCUMENT_VIEW_REFUSED, "document " + id, user));
@@ -108,14 +115,21 @@ class CaseFiles {
 	}
 
 	/** A file found, checked against its checksum, ready to be shown; the view is recorded first. */
-	record Readable(CaseDocument document, InputStream content) {
+	public record Readable(CaseDocument document, InputStream content) {
 	}
 
-	Readable open(String caseNumber, long id, String user) {
+	/**
+	 * The file, verified, with its view recorded. An id that is not a file of this case (another case's, or a guess)
+	 * is refused as not found and recorded as a refused view: nothing of the other case is read or sent.
+	 */
+	public Readable open(String caseNumber, long id, String user) {
 		UnbindingCase c = queries.find(caseNumber);
 		CaseDocument d = documents.find(caseNumber, id)
 			.filter(doc -> doc.kind() == CaseDocument.Kind.FILE)
-			.orElseThrow(() -> new ApiException(ProblemTypes.NOT_FOUND, "Case " + caseNumber + " has no file " + id));
+			.orElseThrow(() -> {
+				audit.record(c, AuditAction.DOCUMENT_VIEW_REFUSED, "document " + id + ": not a file of this case", user);
+				return new ApiException(ProblemTypes.NOT_FOUND, "Case " + caseNumber + " has no file " + id);
+			});
 		InputStream content;
 		try {
 			content = documents.openVerified(d);
@@ -132,7 +146,7 @@ class CaseFiles {
 	}
 
 	/** Writes what is shown: images and PDFs watermarked, without their metadata (and PDFs without scripts). */
-	void show(String caseNumber, Readable file, String user, OutputStream out) throws IOException {
+	public void show(String caseNumber, Readable file, String user, OutputStream out) throws IOException {
 		try (InputStream in = file.content()) {
 			if (file.document().isImage()) {
 				Watermark.render(in, file.document().mediaType(), caseNumber, settings.maxPixels(), out);

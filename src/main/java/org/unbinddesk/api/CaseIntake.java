@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +36,7 @@ import org.unbinddesk.runtime.EngineAccess;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.unbinddesk.documents.DocumentService;
 import org.unbinddesk.problem.ProblemTypes;
 
 /**
@@ -84,6 +86,7 @@ class CaseIntake {
 	 * @return the case, and whether this request opened it (false: a repeat of an earlier request with the same key)
 	 */
 	Opened open(OpenCaseRequest request, String client, String idempotencyKey) {
+		requireKnownDocuments(request);
 		String hash = hash(request);
 		ClientIdempotencyKey.Id key = idempotencyKey == null ? null : new ClientIdempotencyKey.Id(client, idempotencyKey);
 		Optional<Opened> replay = replay(key, hash);
@@ -109,6 +112,17 @@ class CaseIntake {
 			log.info("Request for terminal {} lost a race to open a case: {}", terminalRef(request), ex.getMessage());
 			throw new ApiException(ProblemTypes.OPEN_CASE_EXISTS,
 					"Another request for terminal " + terminalRef(request) + " opened a case a moment ago; look it up");
+		}
+	}
+
+	/** Document codes come from the list, as everywhere else codes come in: an unknown one opens nothing. */
+	private static void requireKnownDocuments(OpenCaseRequest request) {
+		List<String> unknown = request.documents() == null ? List.of()
+				: DocumentService.unknown(String.join(",", request.documents()));
+		if (!unknown.isEmpty()) {
+			throw new ApiException(ProblemTypes.VALIDATION, "documents: unknown document codes " + unknown
+					+ "; known codes are " + new java.util.TreeSet<>(DocumentService.CODES),
+					Map.of("errors", List.of(Map.of("field", "documents", "message", "holds unknown codes " + unknown))));
 		}
 	}
 

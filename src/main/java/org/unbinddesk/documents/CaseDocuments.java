@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,15 +85,7 @@ public class CaseDocuments {
 	public Stored addFile(String caseNumber, String code, InputStream body, String actor, boolean sameAsBefore)
 			throws IOException {
 		BufferedInputStream in = new BufferedInputStream(body, SNIFF);
-		String mediaType = detect(in);
-		if ("application/octet-stream".equals(mediaType) && in.read() == -1) {
-			throw new DocumentRefused(Why.EMPTY, "The file is empty");
-		}
-		in.reset();
-		if (!MEDIA_TYPES.contains(mediaType)) {
-			throw new DocumentRefused(Why.UNSUPPORTED_TYPE, "The file's content is " + mediaType
-					+ ", whatever its name or declared type; the desk takes image/jpeg, image/png and application/pdf");
-		}
+		String mediaType = acceptedType(in);
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into case_document (case_number, code, kind, media_type, store, supplied_by, supplied_at)
@@ -103,14 +97,7 @@ public class CaseDocuments {
 		LimitedStream counted = new LimitedStream(new DigestInputStream(in, sha256), maxSize());
 		store.write(id, counted);
 		String checksum = HexFormat.of().formatHex(sha256.digest());
-		if (mediaType.startsWith("image/")) {
-			requireReadableImage(id, mediaType);
-		}
-		else if (!PdfWatermark.readable(store.open(id))) {
-			// a PDF the desk cannot open (damaged, or locked with a password) could not be shown with its watermark
-			throw new DocumentRefused(Why.UNSUPPORTED_TYPE,
-					"The file starts like application/pdf but cannot be opened (damaged, or protected by a password)");
-		}
+		requireReadable(mediaType, () -> store.open(id));
 		jdbc.sql("update case_document set size_bytes = ?, sha256 = ? where id = ?")
 			.params(counted.count, checksum, id)
 			.update();
@@ -125,6 +112,30 @@ public class CaseDocuments {
 			}
 		}
 		return new Stored(find(caseNumber, id).orElseThrow(), true);
+	}
+
+	/**
+	 * What {@link #addFile} would decide about a file, without storing it: its type read from the bytes, the size
+	 * limit, and whether it can be shown with its watermark. The bytes pass through a temporary file that is deleted
+	 * before this returns. Lets a form say at once that a file will be refused, before a case exists to store it in.
+	 *
+	 * @return the file's type
+	 * @throws DocumentRefused as {@link #addFile} would
+	 */
+	public String inspect(InputStream body) throws IOException {
+		BufferedInputStream in = new BufferedInputStream(body, SNIFF);
+		String mediaType = acceptedType(in);
+		Path file = Files.createTempFile("unbinddesk-check-", ".bin");
+		try {
+			try (OutputStream out = Files.newOutputStream(file)) {
+				new LimitedStream(in, maxSize()).transferTo(out);
+			}
+			requireReadable(mediaType, () -> Files.newInputStream(file));
+			return mediaType;
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
 	}
 
 	/** Records that a channel verified the paper for a code elsewhere and sent the code alone. */
@@ -190,9 +201,48 @@ public class CaseDocuments {
 		return MAGIC.detect(new ByteArrayInputStream(start), new Metadata()).getBaseType().toString();
 	}
 
+	/** The type read from a file's first bytes, when it is one the desk takes; the stream is left at its start. */
+	private String acceptedType(BufferedInputStream in) throws IOException {
+		String mediaType = detect(in);
+		if ("application/octet-stream".equals(mediaType) && in.read() == -1) {
+			throw new DocumentRefused(Why.EMPTY, "The file is empty");
+		}
+		in.reset();
+		if (!MEDIA_TYPES.contains(mediaType)) {
+			throw new DocumentRefused(Why.UNSUPPORTED_TYPE, "The file's content is " + mediaType
+					+ ", whatever its name or declared type; the desk takes image/jpeg, image/png and application/pdf");
+		}
+		return mediaType;
+	}
+
+	/** Opens the bytes of a file being checked, as often as a check needs them. */
+	private interface Bytes {
+
+		InputStream open() throws IOException;
+
+	}
+
+	/** A file the desk cannot show with its watermark is refused like any other type. */
+	private static void requireReadable(String mediaType, Bytes bytes) throws IOException {
+		if (mediaType.startsWith("image/")) {
+			requireReadableImage(mediaType, bytes);
+		}
+		else if (!readablePdf(bytes)) {
+			// a PDF the desk cannot open (damaged, or locked with a password) could not be shown with its watermark
+			throw new DocumentRefused(Why.UNSUPPORTED_TYPE,
+					"The file starts like application/pdf but cannot be opened (damaged, or protected by a password)");
+		}
+	}
+
+	private static boolean readablePdf(Bytes bytes) throws IOException {
+		try (InputStream pdf = bytes.open()) {
+			return PdfWatermark.readable(pdf);
+		}
+	}
+
 	/** An image the desk cannot decode could not be shown with its watermark: refused like any other type. */
-	private void requireReadableImage(long id, String mediaType) throws IOException {
-		try (ImageInputStream image = ImageIO.createImageInputStream(store.open(id))) {
+	private static void requireReadableImage(String mediaType, Bytes bytes) throws IOException {
+		try (InputStream raw = bytes.open(); ImageInputStream image = ImageIO.createImageInputStream(raw)) {
 			var readers = ImageIO.getImageReadersByMIMEType(mediaType);
 			if (image != null && readers.hasNext()) {
 				ImageReader reader = readers.next();

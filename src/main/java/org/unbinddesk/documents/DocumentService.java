@@ -47,11 +47,15 @@ public class DocumentService {
 			.collectEntries("document");
 	}
 
+	/**
+	 * The codes in a list as the desk keeps it ({@code ID_CARD,FAULT_CERTIFICATE}); a list a form wrote as JSON text
+	 * ({@code ["ID_CARD","FAULT_CERTIFICATE"]}) reads the same.
+	 */
 	public static Set<String> parse(String documents) {
 		if (documents == null || documents.isBlank()) {
 			return new LinkedHashSet<>();
 		}
-		return Arrays.stream(documents.split("[,;\\s]+"))
+		return Arrays.stream(documents.split("[,;\\s\\[\\]\"]+"))
 			.map(String::strip)
 			.filter(s -> !s.isEmpty())
 			.map(String::toUpperCase)

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -53,50 +54,26 @@ public final class Watermark {
 	}
 
 	/**
-	 * Decodes an image, draws the watermark and writes it in the same format.
+	 * What all pictures being watermarked at one time may take of the heap, in MiB: a third of it. A view waits for its
+	 * share rather than exhausting the heap when many large photos are opened at once (eight 2 MiB phone photos at a
+	 * time took a 512 MiB service down before; see docs/benchmark.md).
+	 */
+	static final int BUDGET_MIB = (int) Math.max(64, Runtime.getRuntime().maxMemory() / 3 / (1024 * 1024));
+
+	private static final Semaphore MEMORY = new Semaphore(BUDGET_MIB, true);
+
+	/** A decoded picture and its copy, 4 bytes a pixel each at most. */
+	private static final int BYTES_PER_PIXEL = 8;
+
+	/**
+	 * Decodes an image, draws the watermark and writes it in the same format. The decoded picture is drawn on where
+	 * its kind of pixels allows (it is this call's own; the stored original is never touched), otherwise on a copy.
 	 *
 	 * @param maxPixels larger images are decoded at a reduced resolution
 	 */
 	public static void render(InputStream original, String mediaType, String caseNumber, long maxPixels,
 			OutputStream out) throws IOException {
-		BufferedImage image = decode(original, mediaType, maxPixels);
 		boolean png = "image/png".equals(mediaType);
-		BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(),
-				png ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = copy.createGraphics();
-		try {
-			g.setColor(Color.WHITE);
-			if (!png) {
-				g.fillRect(0, 0, copy.getWidth(), copy.getHeight());
-			}
-			g.drawImage(image, 0, 0, null);
-			draw(g, copy.getWidth(), copy.getHeight(), text(caseNumber));
-		}
-		finally {
-			g.dispose();
-		}
-		if (png) {
-			ImageIO.write(copy, "png", out);
-		}
-		else {
-			writeJpeg(copy, out);
-		}
-	}
-
-	/** The watermark alone, on a transparent picture of that size: what is laid over each page of a PDF. */
-	static BufferedImage overlay(int width, int height, String caseNumber) {
-		BufferedImage overlay = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-		Graphics2D g = overlay.createGraphics();
-		try {
-			draw(g, width, height, text(caseNumber));
-		}
-		finally {
-			g.dispose();
-		}
-		return overlay;
-	}
-
-	private static BufferedImage decode(InputStream original, String mediaType, long maxPixels) throws IOException {
 		try (ImageInputStream in = ImageIO.createImageInputStream(original)) {
 			Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mediaType);
 			if (in == null || !readers.hasNext()) {
@@ -111,13 +88,73 @@ public final class Watermark {
 				if (pixels > maxPixels) {
 					int step = (int) Math.ceil(Math.sqrt((double) pixels / maxPixels));
 					param.setSourceSubsampling(step, step, 0, 0);
+					pixels = pixels / ((long) step * step);
 				}
-				return reader.read(0, param);
+				int share = (int) Math.min(BUDGET_MIB, Math.max(1, pixels * BYTES_PER_PIXEL >> 20));
+				MEMORY.acquireUninterruptibly(share);
+				try {
+					BufferedImage image = reader.read(0, param);
+					BufferedImage canvas = drawable(image, png) ? image : copy(image, png);
+					Graphics2D g = canvas.createGraphics();
+					try {
+						draw(g, canvas.getWidth(), canvas.getHeight(), text(caseNumber));
+					}
+					finally {
+						g.dispose();
+					}
+					if (png) {
+						ImageIO.write(canvas, "png", out);
+					}
+					else {
+						writeJpeg(canvas, out);
+					}
+				}
+				finally {
+					MEMORY.release(share);
+				}
 			}
 			finally {
 				reader.dispose();
 			}
 		}
+	}
+
+	/** Pixels the watermark's red can be drawn on as they are, and written back in the image's own format. */
+	private static boolean drawable(BufferedImage image, boolean png) {
+		int type = image.getType();
+		return type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB
+				|| png && (type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_4BYTE_ABGR);
+	}
+
+	/** Grey, indexed and other pictures: a full-colour copy to draw on. */
+	private static BufferedImage copy(BufferedImage image, boolean png) {
+		BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(),
+				png ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = copy.createGraphics();
+		try {
+			if (!png) {
+				g.setColor(Color.WHITE);
+				g.fillRect(0, 0, copy.getWidth(), copy.getHeight());
+			}
+			g.drawImage(image, 0, 0, null);
+		}
+		finally {
+			g.dispose();
+		}
+		return copy;
+	}
+
+	/** The watermark alone, on a transparent picture of that size: what is laid over each page of a PDF. */
+	static BufferedImage overlay(int width, int height, String caseNumber) {
+		BufferedImage overlay = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = overlay.createGraphics();
+		try {
+			draw(g, width, height, text(caseNumber));
+		}
+		finally {
+			g.dispose();
+		}
+		return overlay;
 	}
 
 	private static void draw(Graphics2D g, int width, int height, String text) {

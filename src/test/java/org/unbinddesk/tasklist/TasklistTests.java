@@ -2,7 +2,15 @@ package org.unbinddesk.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -51,6 +59,9 @@ class TasklistTests extends WebTestSupport {
 	@Autowired
 	RuntimeService runtime;
 
+	@Autowired
+	org.camunda.bpm.engine.HistoryService history;
+
 	@BeforeEach
 	void openBrowser() {
 		browser = Browser.start();
@@ -84,7 +95,12 @@ class TasklistTests extends WebTestSupport {
 		browser.waitForText("商户号应为15位数字。");
 		assertThat(browser.driver().findElement(By.cssSelector(".modal-body")).getText()).doesNotContain("pattern", "\\d");
 		fillStartForm(m, m.terminalId());
-		browser.waitForText("已收到的材料：身份证、结算卡复印件、故障证明");
+		// documents are picked from the list by name, never typed as codes
+		assertThat(browser.driver().findElements(By.cssSelector("input[type='checkbox'][id*='-Field_documents-']")))
+			.extracting(box -> box.isSelected())
+			.containsExactly(true, true, false, true, false, false, false, false);
+		assertThat(browser.waitFor(By.cssSelector(".modal-body")).getText()).contains("身份证", "结算卡复印件", "故障证明",
+				"授权委托书").doesNotContain("ID_CARD", "FAULT_CERTIFICATE");
 		assertThat(browser.accessibilityViolations(".fjs-container")).isEmpty();
 		browser.screenshot("01-agent-opens-case");
 		browser.click(By.cssSelector(".modal-footer button.btn-primary"));
@@ -159,6 +175,157 @@ class TasklistTests extends WebTestSupport {
 	}
 
 	@Test
+	void agentAttachesAnIdCardWhenStartingAndAReviewerSeesItWatermarkedInTheTask() throws Exception {
+		Merchant m = registry.merchant();
+		Path dir = Files.createTempDirectory("unbind-desk-files");
+		Path text = Files.writeString(dir.resolve("id-card.jpg"), "这不是图片，只是一段文字。");
+		Path card = dir.resolve("id-card.png");
+		ImageIO.write(idCardPicture(), "png", card.toFile());
+
+		login("agent1");
+		browser.click(By.xpath("//a[contains(., '发起受理')]"));
+		browser.click(By.linkText("POS机解绑"));
+		choose("channel", "客服热线");
+		fillStartForm(m, m.terminalId());
+		// a text file named like a picture: refused at once, in Chinese, and kept nowhere
+		attach("身份证", text);
+		browser.waitForText("未保存。请换一个文件。");
+		assertThat(seen(By.cssSelector(".unbind-desk-upload-error[role='alert']")))
+			.contains("不是 JPEG、PNG 图片或 PDF 文件").doesNotContain("text/plain", "415");
+		browser.screenshot("13a-agent-text-file-refused");
+		attach("身份证", card);
+		browser.waitForText("身份证（id-card.png）：提交后上传");
+		browser.screenshot("13-agent-attaches-id-card");
+		browser.click(By.cssSelector(".modal-footer button.btn-primary"));
+		browser.waitUntilGone(By.cssSelector(".modal-footer"));
+		String caseNumber = jdbc.sql("select case_number from unbinding_case where merchant_no = ?")
+			.param(m.merchantNo())
+			.query(String.class)
+			.single();
+		browser.waitForText("已上传材料：身份证（id-card.png）");
+		assertThat(jdbc.sql("select code || ' ' || media_type || ' ' || supplied_by from case_document where case_number = ?")
+			.param(caseNumber)
+			.query(String.class)
+			.list()).containsExactly("ID_CARD image/png agent1");
+		assertThat(audit(caseNumber, "DOCUMENT_UPLOADED")).containsExactly("agent1");
+		// the engine keeps the codes ticked, as text; nothing of the file reaches its variables or history
+		String processInstanceId = jdbc.sql("select process_instance_id from unbinding_case where case_number = ?")
+			.param(caseNumber)
+			.query(String.class)
+			.single();
+		assertThat(runtime.getVariable(processInstanceId, "documents"))
+			.isEqualTo("ID_CARD,SETTLEMENT_CARD_COPY,FAULT_CERTIFICATE");
+		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
+			.allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain("id-card", "PNG", "image/"));
+		runAsyncSteps();
+
+		login("reviewer1");
+		browser.click(By.xpath("//a[contains(., '本组待办')]"));
+		browser.click(By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '审核解绑申请') and contains(., '"
+				+ caseNumber + "')]"));
+		By idCard = By.cssSelector(".unbind-desk-files-panel li.unbind-desk-document[data-code='ID_CARD']");
+		((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.waitFor(idCard));
+		assertThat(seen(idCard)).contains("身份证", "ID card", "共 1 份文件", "提交人 agent1");
+		assertThat(browser.waitFor(By.cssSelector(".unbind-desk-files-panel")).getText()).contains("结算卡复印件",
+				"仅登记了材料名称，没有文件");
+		browser.click(By.cssSelector(".unbind-desk-files-panel li[data-code='ID_CARD'] .unbind-desk-view"));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> Boolean.TRUE.equals(js("""
+					const i = document.querySelector('.unbind-desk-document-image');
+					return !!i && i.complete && i.naturalWidth > 0;""")));
+		assertThat(((Number) js("return document.querySelector('.unbind-desk-document-image').naturalWidth")).intValue())
+			.isEqualTo(640);
+		assertThat(browser.waitFor(By.cssSelector(".unbind-desk-viewer")).getText()).contains("身份证", "水印副本");
+		js("document.querySelector('.unbind-desk-document-image').scrollIntoView({block: 'center'})");
+		browser.screenshot("14-reviewer-sees-id-card-watermarked");
+		assertThat(audit(caseNumber, "DOCUMENT_VIEWED")).containsExactly("reviewer1");
+
+		// another case's file, asked for through this task from the reviewer's own browser: refused, nothing sent
+		Merchant other = registry.merchant();
+		String otherCase = post("intake1", "/api/unbinding-cases", other.applicationJson("PHONE", "BUSINESS_CLOSED"))
+			.json()
+			.get("caseNumber")
+			.asText();
+		long otherFile = send("intake1", java.net.http.HttpRequest
+			.newBuilder(uri("/api/unbinding-cases/" + otherCase + "/documents/ID_CARD"))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofFile(card))).json().get("document").get("id").asLong();
+		String review = tasks.createTaskQuery()
+			.processInstanceBusinessKey(caseNumber)
+			.taskDefinitionKey("Task_ReviewApplication")
+			.singleResult()
+			.getId();
+		@SuppressWarnings("unchecked")
+		List<Object> crafted = (List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					fetch(arguments[0], {credentials: 'same-origin'})
+					  .then(r => r.text().then(b => done([r.status, r.headers.get('Content-Type'), b])))
+					  .catch(e => done([0, '', String(e)]));""",
+					"/camunda/api/unbind-desk/tasks/" + review + "/documents/" + otherFile + "/content");
+		assertThat(((Number) crafted.get(0)).intValue()).isEqualTo(404);
+		assertThat((String) crafted.get(1)).startsWith("application/problem+json");
+		assertThat((String) crafted.get(2)).contains("该任务所属的受理中没有这份材料").doesNotContain("PNG", "IHDR");
+		assertThat(audit(caseNumber, "DOCUMENT_VIEW_REFUSED")).containsExactly("reviewer1");
+		assertThat(audit(otherCase, "DOCUMENT_VIEWED")).isEmpty();
+	}
+
+	@Test
+	void aReviewerAsksForADocumentFromTheListAndTheAgentSuppliesItsFileInTheTask() throws Exception {
+		Merchant m = registry.merchant();
+		String caseNumber = post("intake1", "/api/unbinding-cases", m.applicationJson("PHONE", "BUSINESS_CLOSED")).json()
+			.get("caseNumber")
+			.asText();
+		runAsyncSteps();
+		Path certificate = Files.createTempDirectory("unbind-desk-files").resolve("fault-certificate.pdf");
+		try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+			pdf.save(certificate.toFile());
+		}
+
+		login("reviewer2");
+		browser.click(By.xpath("//a[contains(., '本组待办')]"));
+		By reviewTask = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '审核解绑申请') and contains(., '"
+				+ caseNumber + "')]");
+		browser.click(reviewTask);
+		browser.click(CLAIM);
+		select(By.cssSelector("input[id$='-Field_reviewDecision-2']"));
+		// asked for by name from the list: 故障证明
+		select(By.cssSelector("input[id$='-Field_missingDocuments-3']"));
+		assertThat(browser.waitFor(FORM).getText()).contains("需补充的材料", "故障证明").doesNotContain("FAULT_CERTIFICATE");
+		browser.screenshot("15-reviewer-asks-for-a-document");
+		browser.click(COMPLETE);
+		browser.waitUntilGone(reviewTask);
+		runAsyncSteps();
+		String processInstanceId = jdbc.sql("select process_instance_id from unbinding_case where case_number = ?")
+			.param(caseNumber)
+			.query(String.class)
+			.single();
+		// the engine keeps the codes as text, as every other way of asking does
+		assertThat(runtime.getVariable(processInstanceId, "missingDocuments")).isEqualTo("FAULT_CERTIFICATE");
+
+		login("agent2");
+		browser.click(By.xpath("//a[contains(., '本组待办')]"));
+		By supplyTask = By.xpath("//li[contains(@class,'task')]//h4/a[contains(., '补充材料') and contains(., '"
+				+ caseNumber + "')]");
+		browser.click(supplyTask);
+		browser.click(CLAIM);
+		browser.waitFor(By.cssSelector(".unbind-desk-files-panel li.unbind-desk-document[data-code='ID_CARD']"));
+		attach("故障证明", certificate);
+		// the task ends by itself; the notice above the page stays
+		assertThat(startedNotice()).contains("已上传：故障证明（fault-certificate.pdf）。缺少的材料已齐，本任务已自动完成，受理继续。");
+		browser.waitUntilGone(supplyTask);
+		browser.screenshot("16-agent-supplies-the-file");
+		assertThat(jdbc.sql("select code || ' ' || media_type || ' ' || supplied_by from case_document where case_number = ?")
+			.param(caseNumber)
+			.query(String.class)
+			.list()).containsExactly("FAULT_CERTIFICATE application/pdf agent2");
+		assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_SupplyDocuments")
+			.count()).isZero();
+	}
+
+	@Test
 	void agentStartingAnInvalidRequestReadsWhyItEndedInChinese() {
 		Merchant m = registry.merchant();
 		Merchant other = registry.merchant();
@@ -208,6 +375,9 @@ class TasklistTests extends WebTestSupport {
 		browser.click(secondApproval);
 		browser.waitFor(By.cssSelector("input[id$='-Field_firstReviewer']"));
 		assertThat(browser.waitFor(FORM).getText()).contains("近期变更过结算卡", "高").doesNotContain("RECENT_SETTLEMENT_CARD_CHANGE");
+		// the second approver reads the same papers as the first
+		assertThat(browser.waitFor(By.cssSelector(".unbind-desk-files-panel li.unbind-desk-document[data-code='ID_CARD']"))
+			.getText()).contains("身份证", "仅登记了材料名称，没有文件");
 		browser.click(CLAIM);
 		// the engine's refusal, in Chinese, saying what to do
 		browser.waitForAnyText("高风险案件需由另一位主管复核：您已给出第一次批准（supervisor1），请由其他主管处理");
@@ -305,7 +475,46 @@ class TasklistTests extends WebTestSupport {
 		field("applicantIdNumber", m.idNumber());
 		field("applicantPhone", m.phone());
 		browser.click(By.cssSelector("input[id$='-Field_applicantRole-0']"));
-		field("documents", "ID_CARD,SETTLEMENT_CARD_COPY,FAULT_CERTIFICATE");
+		// 身份证, 结算卡复印件, 故障证明 in the list
+		for (int index : new int[] { 0, 1, 3 }) {
+			select(By.cssSelector("input[id$='-Field_documents-" + index + "']"));
+		}
+	}
+
+	/** Picks the document in the start form's file panel and chooses the file, as a person does. */
+	private void attach(String document, Path file) {
+		new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("unbind-desk-upload-code")))
+			.selectByVisibleText(document);
+		browser.driver().findElement(By.id("unbind-desk-upload-file")).sendKeys(file.toAbsolutePath().toString());
+	}
+
+	private Object js(String script) {
+		return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(script);
+	}
+
+	private List<String> audit(String caseNumber, String action) {
+		return jdbc.sql("select actor from audit_entry where case_number = ? and action = ? order by id")
+			.params(caseNumber, action)
+			.query(String.class)
+			.list();
+	}
+
+	/** A made-up ID card: a photo box and lines of text, marked as a specimen. */
+	private static BufferedImage idCardPicture() {
+		BufferedImage image = new BufferedImage(640, 400, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(new Color(225, 236, 246));
+		g.fillRect(0, 0, 640, 400);
+		g.setColor(new Color(60, 90, 150));
+		g.fillRect(440, 60, 150, 190);
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 26));
+		g.drawString("居民身份证 样本 SPECIMEN", 40, 60);
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+		for (int line = 0; line < 5; line++) {
+			g.fillRect(40, 110 + line * 45, 300 - line * 30, 14);
+		}
+		g.dispose();
+		return image;
 	}
 
 	/** The desk's notice of how a case just started came out. */
