@@ -135,6 +135,8 @@ class TasklistTests extends WebTestSupport {
 		browser.click(CLAIM);
 		browser.waitForText("已提交材料：身份证、结算卡复印件、故障证明");
 		String form = browser.waitFor(FORM).getText();
+		// taken on the phone and confirmed by the merchant with the code: the reviewer reads that it was
+		assertThat(form).contains("商户本人确认", "已用发到预留手机号的验证码确认");
 		assertThat(form).contains("解绑事由", "设备故障", "受理渠道", "客服热线", "身份核验", "一致", "法定代表人/经营者",
 				"阻断事项（有阻断事项时不能批准）：无", "风险等级", "低", "批准", "驳回", "要求补充材料");
 		assertThat(CODES).noneMatch(form::contains);
