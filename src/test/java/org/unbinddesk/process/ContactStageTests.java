@@ -69,6 +69,22 @@ class ContactStageTests extends ProcessTestSupport {
 	}
 
 	@Test
+	void endsAsRequestInvalidForADocumentCodeNotOnTheList() {
+		Merchant m = registry.merchant();
+		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
+		// a typo in a start made through the engine REST API: never asked of the merchant as a paper that does not exist
+		application.put("documents", "ID_CARD,FAULT_CERTIFICAT");
+
+		ProcessInstance pi = start(application);
+
+		assertThat(pi).isEnded().hasPassed("Event_RequestInvalid").hasNotPassed("Task_CheckDocuments");
+		assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.REQUEST_INVALID);
+		assertThat(caseOf(pi).getOutcomeReason()).contains("documents");
+		assertThat(noticesOf(pi)).singleElement()
+			.satisfies(n -> assertThat(n.getTextZh()).contains("申请信息不完整或格式有误").doesNotContain("FAULT_CERTIFICAT"));
+	}
+
+	@Test
 	void endsAsRequestInvalidForUnknownTerminal() {
 		Merchant m = registry.merchant();
 		Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
