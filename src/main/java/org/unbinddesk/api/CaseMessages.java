@@ -178,7 +178,7 @@ class CaseMessages {
 	 * The merchant confirms a request not made in the merchant's app with the code sent to the phone on file: recorded
 	 * in the registry, which lets no approval through without it.
 	 */
-	@Transactional
+	// not one transaction: a wrong code's count must stay when the refusal is answered (ConsentCodes keeps it)
 	void giveMerchantConsent(String caseNumber, String otp, String client) {
 		UnbindingCase c = requireConsentOpen(caseNumber);
 		try {
