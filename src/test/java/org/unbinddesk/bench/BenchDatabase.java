@@ -39,7 +39,7 @@ record BenchDatabase(String description, String url, String user, String passwor
 	 */
 	static BenchDatabase h2(Path workingDirectory) {
 		String url = "jdbc:h2:file:" + workingDirectory.resolve("data/unbind-desk") + ";AUTO_SERVER=TRUE";
-		return new BenchDatabase("H2 file database", url, "sa", "", Map.of("UNBINDDESK_DB_URL", url + ";WRITE_DELAY=0"),
+		return new BenchDatabase("H2 file database", url, "sa", "", Map.of("UNBINDDESK_DB_URL", url + ServiceProcess.h2Settings()),
 				"--spring.profiles.active=demo", workingDirectory.resolve("data/unbind-desk.mv.db"));
 	}
 

@@ -34,6 +34,28 @@ public final class ServiceProcess {
 		this.log = log;
 	}
 
+	/**
+	 * The H2 settings of the service's default database URL (application.yml: what follows the file name, without
+	 * DB_CLOSE_ON_EXIT), for tests that give the service a URL of their own (with AUTO_SERVER, to read the database
+	 * beside it) but must run it as it ships.
+	 */
+	public static String h2Settings() {
+		try {
+			for (String line : Files.readAllLines(Path.of("src/main/resources/application.yml"))) {
+				java.util.regex.Matcher m = java.util.regex.Pattern
+					.compile("url: \\$\\{UNBINDDESK_DB_URL:jdbc:h2:file:[^;]*(;[^}]*)}")
+					.matcher(line);
+				if (m.find()) {
+					return m.group(1).replace(";DB_CLOSE_ON_EXIT=FALSE", "");
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		throw new IllegalStateException("No H2 URL in application.yml");
+	}
+
 	static Path jar() throws IOException {
 		try (var files = Files.list(Path.of("target"))) {
 			return files.filter(p -> p.getFileName().toString().matches("unbind-desk-.*\\.jar"))
