@@ -251,6 +251,10 @@ class CostBench {
 		}
 		out.add("");
 		boolean ab = variants.size() == 2;
+		if (rounds.isEmpty()) {
+			out.add("(no rounds: -Dbench.rounds=0)");
+		}
+		else {
 		out.add(ab ? "| measure | target | before: median (low–high) | after: median (low–high) | after / before | |"
 				: "| measure | target | median (low–high) |");
 		out.add(ab ? "|---|---|---:|---:|---:|---|" : "|---|---|---:|");
@@ -264,6 +268,7 @@ class CostBench {
 			else {
 				out.add("| %s | %s | %s |".formatted(t.measure(), t.target(), Stats.of(rounds, "after", t.measure())));
 			}
+		}
 		}
 		out.add("");
 		out.add("One longer run each (not interleaved: a single figure per service):");

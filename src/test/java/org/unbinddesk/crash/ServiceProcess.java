@@ -65,11 +65,12 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * The JVM line production runs the service with (docs/operations.md, "Memory"): a 512 MiB heap, metaspace, code
-	 * cache and direct buffers capped, so that resident memory stays bounded.
+	 * The JVM line production runs the service with (docs/operations.md, "Memory"): a 512 MiB heap, metaspace and code
+	 * cache capped, large temporary direct buffers freed after use, so that resident memory stays bounded. (Direct
+	 * memory itself is not capped: H2 writes chunks of megabytes through per-thread buffers, and failed at 64 MiB.)
 	 */
 	public static final List<String> PRODUCTION_JVM = List.of("-Xmx512m", "-XX:MaxMetaspaceSize=256m",
-			"-XX:ReservedCodeCacheSize=128m", "-XX:MaxDirectMemorySize=64m");
+			"-XX:ReservedCodeCacheSize=128m", "-Djdk.nio.maxCachedBufferSize=262144");
 
 	/** And its environment: two malloc arenas rather than eight per core, for the native memory of many threads. */
 	public static final Map<String, String> PRODUCTION_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
