@@ -94,8 +94,8 @@ class CaseIntake {
 			return replay.get();
 		}
 		try {
-			String caseNumber = transaction.execute(status -> start(request, key, hash));
-			return new Opened(registry.get(caseNumber), true);
+			// the case as this transaction recorded it: the answer needs no second read
+			return new Opened(transaction.execute(status -> start(request, key, hash)), true);
 		}
 		catch (CaseRefused refused) {
 			// a request with the same key may have opened the case a moment ago
@@ -131,8 +131,9 @@ class CaseIntake {
 	 * case number as the service (intake clients hold no engine rights). The idempotency key is taken in the same
 	 * transaction, so of two requests with one key exactly one commits.
 	 */
-	private String start(OpenCaseRequest request, ClientIdempotencyKey.Id key, String hash) {
-		String caseNumber = opening.open(toCaseRequest(request)).getCaseNumber();
+	private UnbindingCase start(OpenCaseRequest request, ClientIdempotencyKey.Id key, String hash) {
+		UnbindingCase opened = opening.open(toCaseRequest(request));
+		String caseNumber = opened.getCaseNumber();
 		VariableMap variables = Variables.createVariables();
 		putIfGiven(variables, DOCUMENTS, request.documents() == null ? null : String.join(",", request.documents()));
 		putIfGiven(variables, REPLACEMENT_TERMINAL_SN, request.replacementTerminalSn());
@@ -140,13 +141,14 @@ class CaseIntake {
 			.businessKey(caseNumber)
 			.setVariables(variables)
 			.execute()).getId();
-		if (!caseNumber.equals(registry.ofProcess(processInstanceId).getCaseNumber())) {
+		// the process's first step joined the case: the same row, held by this transaction, so no query to see it
+		if (!processInstanceId.equals(opened.getProcessInstanceId())) {
 			throw new IllegalStateException("Case " + caseNumber + " did not join process instance " + processInstanceId);
 		}
 		if (key != null) {
 			keys.saveAndFlush(new ClientIdempotencyKey(key, hash, caseNumber, LocalDateTime.now(clock)));
 		}
-		return caseNumber;
+		return opened;
 	}
 
 	private static void putIfGiven(VariableMap variables, String name, String value) {

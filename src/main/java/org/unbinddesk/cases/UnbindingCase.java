@@ -13,7 +13,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 import org.unbinddesk.audit.AuditedCase;
 import org.unbinddesk.privacy.Masks;
@@ -24,7 +29,14 @@ import org.unbinddesk.privacy.Masks;
  */
 @Entity
 @Table(name = "unbinding_case")
-public class UnbindingCase implements AuditedCase {
+public class UnbindingCase implements AuditedCase, Persistable<String> {
+
+	/**
+	 * A case made by its constructor is new, a loaded one is not: saving a new case inserts it at once, where
+	 * {@code save} of an entity with its own id would first read the row to see whether it exists.
+	 */
+	@Transient
+	private boolean fresh;
 
 	@Id
 	@Column(name = "case_number")
@@ -180,7 +192,24 @@ public class UnbindingCase implements AuditedCase {
 	protected UnbindingCase() {
 	}
 
+	@Override
+	public String getId() {
+		return caseNumber;
+	}
+
+	@Override
+	public boolean isNew() {
+		return fresh;
+	}
+
+	@PostPersist
+	@PostLoad
+	void stored() {
+		fresh = false;
+	}
+
 	public UnbindingCase(String caseNumber, String processInstanceId, CaseRequest request, LocalDateTime openedAt) {
+		this.fresh = true;
 		this.caseNumber = caseNumber;
 		this.processInstanceId = processInstanceId;
 		this.channel = request.channel();

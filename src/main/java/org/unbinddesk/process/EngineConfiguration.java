@@ -7,6 +7,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -24,7 +26,8 @@ import org.unbinddesk.privacy.FreeTextHistoryScrubber;
  * history kept for whole calendar years ({@code unbinddesk.retention.years}), and how often the engine writes its
  * metrics to the database ({@code unbinddesk.metrics.engine-reporting-interval}); and, where
  * {@code unbinddesk.engine-schema.migrations} names Camunda's scripts (the postgres profile), the engine's tables
- * brought up to date by Flyway before the engine starts ({@link EngineSchema}).
+ * brought up to date by Flyway before the engine starts ({@link EngineSchema}); and the decision tables' FEEL
+ * expressions parsed once ({@link CachingFeelEngineFactory}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
@@ -61,6 +64,30 @@ class EngineConfiguration {
 				if (configuration.getDbMetricsReporter() != null) {
 					configuration.getDbMetricsReporter().setReportingIntervalInSeconds(Math.max(1, interval.toSeconds()));
 				}
+			}
+		};
+	}
+
+	/**
+	 * The decision tables' FEEL expressions parsed once each rather than on every evaluation
+	 * ({@link CachingFeelEngineFactory}); the same engine and results otherwise. Not with the legacy (JUEL) FEEL
+	 * engine, which Camunda picks itself when {@code dmnFeelEnableLegacyBehavior} is set.
+	 */
+	@Bean
+	AbstractProcessEnginePlugin feelExpressionCachePlugin(@Value("${unbinddesk.dmn.feel-cache-size:1000}") int size) {
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void preInit(ProcessEngineConfigurationImpl configuration) {
+				if (configuration.isDmnFeelEnableLegacyBehavior()) {
+					return;
+				}
+				DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
+						? configuration.getDmnEngineConfiguration()
+						: (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+				if (dmn.getFeelEngineFactory() == null) {
+					dmn.setFeelEngineFactory(new CachingFeelEngineFactory(size, dmn::getFeelCustomFunctionProviders));
+				}
+				configuration.setDmnEngineConfiguration(dmn);
 			}
 		};
 	}

@@ -39,7 +39,7 @@ record BenchDatabase(String description, String url, String user, String passwor
 	 */
 	static BenchDatabase h2(Path workingDirectory) {
 		String url = "jdbc:h2:file:" + workingDirectory.resolve("data/unbind-desk") + ";AUTO_SERVER=TRUE";
-		return new BenchDatabase("H2 file database", url, "sa", "", Map.of("UNBINDDESK_DB_URL", url + ";WRITE_DELAY=0"),
+		return new BenchDatabase("H2 file database", url, "sa", "", Map.of("UNBINDDESK_DB_URL", url + ServiceProcess.h2Settings()),
 				"--spring.profiles.active=demo", workingDirectory.resolve("data/unbind-desk.mv.db"));
 	}
 
@@ -80,7 +80,10 @@ record BenchDatabase(String description, String url, String user, String passwor
 		List<String> arguments = new ArrayList<>(List.of(SERVICE_ARGUMENTS));
 		arguments.add(profiles);
 		arguments.addAll(List.of(extraArguments));
-		return ServiceProcess.start(name, workingDirectory, environment, jvmOptions, arguments.toArray(String[]::new));
+		// the environment production runs with (MALLOC_ARENA_MAX), then the database's
+		Map<String, String> all = new java.util.HashMap<>(ServiceProcess.PRODUCTION_ENVIRONMENT);
+		all.putAll(environment);
+		return ServiceProcess.start(name, workingDirectory, all, jvmOptions, arguments.toArray(String[]::new));
 	}
 
 	/** Bytes on disk: the H2 file (never shrinks while the service runs), or PostgreSQL's database size. */

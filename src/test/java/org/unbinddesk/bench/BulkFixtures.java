@@ -55,7 +55,7 @@ final class BulkFixtures {
 			jdbc.sql("""
 					insert into terminal (sn, terminal_id, model, status, activated_on, deposit, ownership,
 					    minimum_term_months, registered_address, seen_away_from_address)
-					values (?, ?, 'LANDI A8', 'ACTIVE', ?, 99, 'DEPOSIT', 0, '北京', false)""")
+					values (?, ?, 'LANDI A8', 'ACTIVE', ?, 0, 'PURCHASED', 0, '北京', false)""")
 				.params(sn, terminalId, LocalDate.now().minusDays(700))
 				.update();
 			jdbc.sql("insert into binding (terminal_sn, merchant_no, settlement_account_id, bound_at) values (?, ?, ?, ?)")

@@ -44,7 +44,8 @@ class ThroughputBench {
 
 	static final int[] WHOLE_LEVELS = { 8, 32 };
 
-	static final List<String> SERVICE_JVM = List.of("-Xmx512m");
+	/** The JVM line production runs with (docs/operations.md, "Memory"). */
+	static final List<String> SERVICE_JVM = ServiceProcess.PRODUCTION_JVM;
 
 	/** Per-case footprint in the database, measured right after the whole cases (nothing else started yet). */
 	record Footprint(double historyRows, double detailRows, double liveMiBPerThousand) {

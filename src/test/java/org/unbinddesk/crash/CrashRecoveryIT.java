@@ -46,7 +46,8 @@ class CrashRecoveryIT {
 		Path dir = Files.createTempDirectory("unbind-desk-crash");
 		// with AUTO_SERVER, so that this test can read the registry while the service runs
 		String url = "jdbc:h2:file:" + dir.resolve("data/unbind-desk") + ";AUTO_SERVER=TRUE";
-		survivesCrashes("h2", dir, url, "sa", "", Map.of("UNBINDDESK_DB_URL", url + ";WRITE_DELAY=0"),
+		// and the service's own H2 settings (WRITE_DELAY=0, RETENTION_TIME=0, …)
+		survivesCrashes("h2", dir, url, "sa", "", Map.of("UNBINDDESK_DB_URL", url + ServiceProcess.h2Settings()),
 				"--spring.profiles.active=demo");
 	}
 

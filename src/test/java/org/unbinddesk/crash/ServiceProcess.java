@@ -34,6 +34,28 @@ public final class ServiceProcess {
 		this.log = log;
 	}
 
+	/**
+	 * The H2 settings of the service's default database URL (application.yml: what follows the file name, without
+	 * DB_CLOSE_ON_EXIT), for tests that give the service a URL of their own (with AUTO_SERVER, to read the database
+	 * beside it) but must run it as it ships.
+	 */
+	public static String h2Settings() {
+		try {
+			for (String line : Files.readAllLines(Path.of("src/main/resources/application.yml"))) {
+				java.util.regex.Matcher m = java.util.regex.Pattern
+					.compile("url: \\$\\{UNBINDDESK_DB_URL:jdbc:h2:file:[^;]*(;[^}]*)}")
+					.matcher(line);
+				if (m.find()) {
+					return m.group(1).replace(";DB_CLOSE_ON_EXIT=FALSE", "");
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		throw new IllegalStateException("No H2 URL in application.yml");
+	}
+
 	static Path jar() throws IOException {
 		try (var files = Files.list(Path.of("target"))) {
 			return files.filter(p -> p.getFileName().toString().matches("unbind-desk-.*\\.jar"))
@@ -42,7 +64,18 @@ public final class ServiceProcess {
 		}
 	}
 
-	/** The service as the crash tests start it: a 512 MiB heap, and a job executor that looks for jobs often. */
+	/**
+	 * The JVM line production runs the service with (docs/operations.md, "Memory"): a 512 MiB heap, metaspace and code
+	 * cache capped, large temporary direct buffers freed after use, so that resident memory stays bounded. (Direct
+	 * memory itself is not capped: H2 writes chunks of megabytes through per-thread buffers, and failed at 64 MiB.)
+	 */
+	public static final List<String> PRODUCTION_JVM = List.of("-Xmx512m", "-XX:MaxMetaspaceSize=256m",
+			"-XX:ReservedCodeCacheSize=128m", "-Djdk.nio.maxCachedBufferSize=262144");
+
+	/** And its environment: two malloc arenas rather than eight per core, for the native memory of many threads. */
+	public static final Map<String, String> PRODUCTION_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+	/** The service as the crash tests start it: the production JVM line, and a job executor that looks for jobs often. */
 	public static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
 			String... arguments) throws IOException, InterruptedException {
 		// the job executor looks for due jobs every 200 ms at least, so that a test need not wait for its back-off;
@@ -50,11 +83,19 @@ public final class ServiceProcess {
 		List<String> all = new ArrayList<>(List.of("--camunda.bpm.job-execution.wait-time-in-millis=200",
 				"--camunda.bpm.job-execution.max-wait=1000", "--unbinddesk.unbind.wait-for-settlement=false"));
 		all.addAll(List.of(arguments));
-		return start(name, workingDirectory, environment, List.of("-Xmx512m"), all.toArray(String[]::new));
+		Map<String, String> production = new java.util.HashMap<>(PRODUCTION_ENVIRONMENT);
+		production.putAll(environment);
+		return start(name, workingDirectory, production, PRODUCTION_JVM, all.toArray(String[]::new));
 	}
 
 	/** The service with the JVM options and arguments given, nothing else changed from its own configuration. */
 	public static ServiceProcess start(String name, Path workingDirectory, Map<String, String> environment,
+			List<String> jvmOptions, String... arguments) throws IOException, InterruptedException {
+		return start(jar(), name, workingDirectory, environment, jvmOptions, arguments);
+	}
+
+	/** The same, from another build of the service (a benchmark's "before"). */
+	public static ServiceProcess start(Path jar, String name, Path workingDirectory, Map<String, String> environment,
 			List<String> jvmOptions, String... arguments) throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -62,7 +103,7 @@ public final class ServiceProcess {
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "--server.port=" + port));
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
 		command.addAll(List.of(arguments));
 		Path log = Path.of("target", "crash", name + ".log").toAbsolutePath();
 		Files.createDirectories(log.getParent());
@@ -96,6 +137,11 @@ public final class ServiceProcess {
 			Thread.sleep(500);
 		}
 		throw new IllegalStateException("The service did not become healthy; see " + log);
+	}
+
+	/** CPU time the service's process has used so far, all its threads (user and system). */
+	public java.time.Duration cpuTime() {
+		return process.info().totalCpuDuration().orElseThrow();
 	}
 
 	/** Resident memory of the service's JVM, in MiB (Linux). */

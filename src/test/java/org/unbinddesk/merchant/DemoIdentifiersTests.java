@@ -130,6 +130,23 @@ class DemoIdentifiersTests {
 		assertThat(city.equals(cityOfMerchantNo(merchantNo))).isEqualTo(valid);
 	}
 
+	/**
+	 * The load-test merchants ({@link DemoLoadMerchants}) follow every rule but the city's: their range {@code 898199…}
+	 * reads as city code 1990, which is no city's, and is kept apart from demo and real numbers on purpose.
+	 */
+	@ParameterizedTest(name = "load merchant {0}")
+	@CsvSource({ "1", "2", "10000", "9999999" })
+	void loadMerchantsHaveValidIdentifiersOutsideEveryCity(int index) {
+		String merchantNo = DemoLoadMerchants.merchantNo(index);
+		assertThat(merchantNo).matches(org.unbinddesk.cases.Identifiers.MERCHANT_NO).startsWith("898199");
+		assertThat(cityOfMerchantNo(merchantNo)).as("the load range is no city's").isNull();
+		assertThat(DemoLoadMerchants.terminalId(index)).matches(org.unbinddesk.cases.Identifiers.TERMINAL_ID);
+		assertThat(DemoLoadMerchants.serialNumber(index)).matches(org.unbinddesk.cases.Identifiers.SERIAL_NUMBER);
+		assertThat(luhn(DemoLoadMerchants.cardNumber(index))).as(DemoLoadMerchants.cardNumber(index)).isTrue();
+		assertThat(IdNumbers.isValid(DemoLoadMerchants.ID_NUMBER)).isTrue();
+		assertThat(DemoLoadMerchants.PHONE).matches(org.unbinddesk.cases.Identifiers.MOBILE);
+	}
+
 	record DemoMerchant(String merchantNo, String name, String type, String creditCode, String legalName,
 			String idNumber) {
 	}

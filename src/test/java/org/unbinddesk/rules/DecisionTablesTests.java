@@ -12,14 +12,18 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.unbinddesk.process.CachingFeelEngineFactory;
 
 /**
- * Every rule of the three decision tables in {@code bpmn/}, on a standalone DMN engine.
+ * Every rule of the three decision tables in {@code bpmn/}, on a standalone DMN engine with the FEEL engine the
+ * service uses (expressions parsed once: {@link CachingFeelEngineFactory}; {@link FeelExpressionCacheTests} holds it to
+ * Camunda's own).
  */
 class DecisionTablesTests {
 
@@ -39,7 +43,10 @@ class DecisionTablesTests {
 
 	@BeforeAll
 	static void parse() throws IOException {
-		dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+			.createDefaultDmnEngineConfiguration();
+		configuration.setFeelEngineFactory(new CachingFeelEngineFactory(1000));
+		dmn = configuration.buildEngine();
 		fee = parse("UnbindingFee", "bpmn/unbinding-fee.dmn");
 		simDataFee = parse("SimDataFee", "bpmn/unbinding-fee.dmn");
 		depositRefund = parse("DepositRefund", "bpmn/unbinding-fee.dmn");

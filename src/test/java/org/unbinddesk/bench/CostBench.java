@@ -1,0 +1,390 @@
+package org.unbinddesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+import org.unbinddesk.bench.HttpLoad.WholeCases;
+import org.unbinddesk.bench.Measure.Result;
+import org.unbinddesk.crash.ServiceProcess;
+import org.unbinddesk.support.RegistryFixtures;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * What a case costs the service, before and after, from the service's own CPU time (the process's total, all threads:
+ * {@link ServiceProcess#cpuTime()}), on a machine shared with other work: each measure is taken on fresh services
+ * started in turn, before, after, before, after… ({@code bench.rounds}, 3 by default), and reported as the median with
+ * the lowest and highest; where the two ranges overlap, the report says "within noise". "Before" is the service as
+ * built from another commit ({@code -Dbench.before-jar=…}, started with that commit's H2 URL settings and JVM line);
+ * without it, only "after" is measured. Then one longer run of each: resident memory after many whole cases, and the
+ * H2 file against the data it holds, running and after a graceful stop. The targets of issue 17 are rows of the
+ * report, today's figure beside each. The report goes to {@code target/bench/cost.md}; no figure is asserted.
+ */
+class CostBench {
+
+	static final double SCALE = ThroughputBench.SCALE;
+
+	static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+
+	static final String BEFORE_JAR = System.getProperty("bench.before-jar");
+
+	/** The JVM line the commit before this benchmark's change shipped with (README, docs/benchmark.md). */
+	static final List<String> BEFORE_JVM = List.of("-Xmx512m");
+
+	static int n(int base) {
+		return Math.max(20, (int) (base * SCALE));
+	}
+
+	record Variant(String name, Path jar, List<String> jvm, Map<String, String> extraEnvironment, String h2Settings) {
+	}
+
+	/** One service's figures. */
+	record Round(String variant, Map<String, Double> figures) {
+	}
+
+	final List<Path> folders = new ArrayList<>();
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void cost() throws Exception {
+		List<Variant> variants = new ArrayList<>();
+		if (BEFORE_JAR != null) {
+			variants.add(new Variant("before", Path.of(BEFORE_JAR), BEFORE_JVM, Map.of(), ";WRITE_DELAY=0"));
+		}
+		variants.add(new Variant("after", null, ServiceProcess.PRODUCTION_JVM, ServiceProcess.PRODUCTION_ENVIRONMENT,
+				ServiceProcess.h2Settings()));
+		try {
+			List<Round> rounds = new ArrayList<>();
+			for (int r = 0; r < ROUNDS; r++) {
+				for (Variant v : variants) {
+					rounds.add(round(v, r));
+				}
+			}
+			List<Round> long_ = new ArrayList<>();
+			for (Variant v : variants) {
+				long_.add(longRun(v));
+			}
+			List<String> out = report(variants, rounds, long_);
+			Path results = Path.of("target", "bench", "cost.md");
+			Files.createDirectories(results.getParent());
+			Files.write(results, out);
+			out.forEach(System.out::println);
+		}
+		finally {
+			for (Path folder : folders) {
+				FileSystemUtils.deleteRecursively(folder);
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ one service, the short measures
+
+	private Round round(Variant v, int round) throws Exception {
+		Path dir = folder("unbind-desk-cost");
+		BenchDatabase database = database(v, dir);
+		long t0 = System.nanoTime();
+		ServiceProcess service = start(v, "cost-" + v.name() + "-" + round, dir, database);
+		Map<String, Double> f = new LinkedHashMap<>();
+		f.put("startup s", (System.nanoTime() - t0) / 1e9);
+		f.put("startup CPU s", seconds(service.cpuTime()));
+		HttpLoad load = new HttpLoad(service.port);
+		try (HikariDataSource dataSource = database.dataSource()) {
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			BulkFixtures fixtures = new BulkFixtures(dataSource, 5_000_000 + round * 200_000);
+			load.createReviewers();
+			// warm-up: compiled code, full pools
+			assertNoErrors(load.apiStarts(fixtures.merchants(n(600)), 8), load.engineRestStarts(fixtures.merchants(n(600)), 8),
+					load.wholeCases(jdbc, fixtures.merchants(n(200)), 8).result());
+			awaitQuiet(jdbc);
+
+			// idle: what the service burns with nothing to do (job acquisition, metrics)
+			Duration idle0 = service.cpuTime();
+			Thread.sleep(10_000);
+			f.put("idle CPU ms/s", millis(service.cpuTime().minus(idle0)) / 10.0);
+
+			// starts with the job executor running, as in production: rate and latency
+			Result api = load.apiStarts(fixtures.merchants(n(1200)), 8);
+			Result rest = load.engineRestStarts(fixtures.merchants(n(1200)), 8);
+			assertNoErrors(api, rest);
+			f.put("POST starts/s c=8", api.perSecond());
+			f.put("POST p99 ms c=8", api.p99Millis());
+			f.put("engine REST starts/s c=8", rest.perSecond());
+			f.put("POST / engine REST", api.perSecond() / rest.perSecond());
+			awaitQuiet(jdbc);
+
+			// the request alone: background steps held back (job definitions suspended), then let go
+			suspendJobs(service.port, true);
+			// (fixtures first: the load generator's inserts run in the service's H2 server, AUTO_SERVER)
+			int starts = n(800);
+			List<RegistryFixtures.Merchant> startMerchants = fixtures.merchants(starts);
+			Duration cpu0 = service.cpuTime();
+			assertNoErrors(load.apiStarts(startMerchants, 8));
+			Duration cpu1 = service.cpuTime();
+			suspendJobs(service.port, false);
+			awaitQuiet(jdbc);
+			Duration cpu2 = service.cpuTime();
+			f.put("CPU ms per POST", millis(cpu1.minus(cpu0)) / starts);
+			f.put("background CPU ms per start", millis(cpu2.minus(cpu1)) / starts);
+
+			// whole cases: intake, background steps, review, unbind, confirmation
+			int whole = n(800);
+			List<RegistryFixtures.Merchant> wholeMerchants = fixtures.merchants(whole);
+			Duration w0 = service.cpuTime();
+			WholeCases w = load.wholeCases(jdbc, wholeMerchants, 8);
+			assertNoErrors(w.result());
+			awaitQuiet(jdbc);
+			f.put("CPU ms per whole case", millis(service.cpuTime().minus(w0)) / whole);
+			f.put("whole cases/s c=8", w.result().perSecond());
+			f.put("application stage median s", applicationMedian(jdbc, w.caseNumbers()));
+
+			long cases = jdbc.sql("select count(*) from unbinding_case").query(Long.class).single();
+			f.put("cases", (double) cases);
+			f.put("H2 file / live data", database.fileMebibytes(jdbc) / database.liveMebibytes(jdbc));
+			f.put("RSS MiB", (double) service.residentMiB());
+			assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Long.class).single()).as("incidents")
+				.isZero();
+		}
+		finally {
+			service.kill();
+		}
+		System.out.println("round " + round + " " + v.name() + ": " + f);
+		return new Round(v.name(), f);
+	}
+
+	// ------------------------------------------------------------------ one service, many whole cases
+
+	private Round longRun(Variant v) throws Exception {
+		Path dir = folder("unbind-desk-cost-long");
+		BenchDatabase database = database(v, dir);
+		ServiceProcess service = start(v, "cost-long-" + v.name(), dir, database);
+		Map<String, Double> f = new LinkedHashMap<>();
+		HttpLoad load = new HttpLoad(service.port);
+		boolean stopped = false;
+		try (HikariDataSource dataSource = database.dataSource()) {
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			BulkFixtures fixtures = new BulkFixtures(dataSource, 8_000_000);
+			load.createReviewers();
+			int total = n(10_000);
+			List<RegistryFixtures.Merchant> merchants = fixtures.merchants(total);
+			int done = 0;
+			Duration cpu0 = service.cpuTime();
+			long t0 = System.nanoTime();
+			while (done < total) {
+				int chunk = Math.min(1000, total - done);
+				assertNoErrors(load.wholeCases(jdbc, merchants.subList(done, done + chunk), 8).result());
+				done += chunk;
+			}
+			awaitQuiet(jdbc);
+			f.put("whole cases", (double) total);
+			f.put("whole cases/s c=8", total / ((System.nanoTime() - t0) / 1e9));
+			f.put("CPU ms per whole case", millis(service.cpuTime().minus(cpu0)) / total);
+			f.put("RSS MiB", (double) service.residentMiB());
+			double live = database.liveMebibytes(jdbc);
+			f.put("live data MiB", live);
+			f.put("H2 file MiB", database.fileMebibytes(jdbc));
+			f.put("H2 file / live data", database.fileMebibytes(jdbc) / live);
+			dataSource.close();
+			long s0 = System.nanoTime();
+			service.stop();
+			stopped = true;
+			f.put("graceful stop s", (System.nanoTime() - s0) / 1e9);
+			f.put("H2 file / live data after a graceful stop", Files.size(database.file()) / 1024.0 / 1024.0 / live);
+		}
+		finally {
+			if (!stopped) {
+				service.kill();
+			}
+		}
+		System.out.println("long run " + v.name() + ": " + f);
+		return new Round(v.name(), f);
+	}
+
+	// ------------------------------------------------------------------ the report
+
+	record Target(String measure, String target, boolean lowerIsBetter, String limit) {
+	}
+
+	static final List<Target> TARGETS = List.of(
+			new Target("CPU ms per POST", "≤ 25", true, ""),
+			new Target("CPU ms per whole case", "≤ 60", true, ""),
+			new Target("whole cases/s c=8", "≥ 40", false, ""),
+			new Target("POST p99 ms c=8", "≤ 100", true, ""),
+			new Target("POST / engine REST", "≥ 1.0", false, ""),
+			new Target("H2 file / live data", "≤ 3", true, ""),
+			new Target("idle CPU ms/s", "–", true, ""),
+			new Target("background CPU ms per start", "–", true, ""),
+			new Target("application stage median s", "–", true, ""),
+			new Target("POST starts/s c=8", "–", false, ""),
+			new Target("startup s", "≤ 1.2 × bare Boot + Camunda", true, ""),
+			new Target("RSS MiB", "–", true, ""));
+
+	private List<String> report(List<Variant> variants, List<Round> rounds, List<Round> longRuns) throws Exception {
+		List<String> out = new ArrayList<>();
+		out.add("# Unbind Desk cost benchmark");
+		out.add("");
+		out.add("Run %s on %d cores, %s; %d rounds, services started in turn %s; scale %.2f. Service CPU is the process's own (all threads, user + system)."
+			.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+					ROUNDS, String.join(", ", variants.stream().map(Variant::name).toList()), SCALE));
+		for (Variant v : variants) {
+			out.add("- %s: `%s java %s -jar %s`, H2 URL settings `%s`".formatted(v.name(),
+					String.join(" ", v.extraEnvironment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+					String.join(" ", v.jvm()), v.jar() == null ? "(this build)" : v.jar().getFileName(), v.h2Settings()));
+		}
+		out.add("");
+		boolean ab = variants.size() == 2;
+		if (rounds.isEmpty()) {
+			out.add("(no rounds: -Dbench.rounds=0)");
+		}
+		else {
+		out.add(ab ? "| measure | target | before: median (low–high) | after: median (low–high) | after / before | |"
+				: "| measure | target | median (low–high) |");
+		out.add(ab ? "|---|---|---:|---:|---:|---|" : "|---|---|---:|");
+		for (Target t : TARGETS) {
+			if (ab) {
+				Stats b = Stats.of(rounds, "before", t.measure());
+				Stats a = Stats.of(rounds, "after", t.measure());
+				String verdict = a.overlaps(b) ? "within noise" : (t.lowerIsBetter() == (a.median() < b.median())) ? "better" : "worse";
+				out.add("| %s | %s | %s | %s | %.2f | %s |".formatted(t.measure(), t.target(), b, a, a.median() / b.median(), verdict));
+			}
+			else {
+				out.add("| %s | %s | %s |".formatted(t.measure(), t.target(), Stats.of(rounds, "after", t.measure())));
+			}
+		}
+		}
+		out.add("");
+		out.add("One longer run each (not interleaved: a single figure per service):");
+		out.add("");
+		out.add(ab ? "| measure | before | after | after / before |" : "| measure | after |");
+		out.add(ab ? "|---|---:|---:|---:|" : "|---|---:|");
+		for (String measure : longRuns.get(longRuns.size() - 1).figures().keySet()) {
+			double a = longRuns.get(longRuns.size() - 1).figures().get(measure);
+			if (ab) {
+				double b = longRuns.get(0).figures().getOrDefault(measure, Double.NaN);
+				out.add("| %s | %s | %s | %.2f |".formatted(measure, fmt(b), fmt(a), a / b));
+			}
+			else {
+				out.add("| %s | %s |".formatted(measure, fmt(a)));
+			}
+		}
+		return out;
+	}
+
+	record Stats(double median, double low, double high) {
+
+		static Stats of(List<Round> rounds, String variant, String measure) {
+			List<Double> values = rounds.stream()
+				.filter(r -> r.variant().equals(variant))
+				.map(r -> r.figures().getOrDefault(measure, Double.NaN))
+				.sorted()
+				.toList();
+			return new Stats(values.get(values.size() / 2), values.get(0), values.get(values.size() - 1));
+		}
+
+		boolean overlaps(Stats other) {
+			return low <= other.high && other.low <= high;
+		}
+
+		@Override
+		public String toString() {
+			return "%s (%s–%s)".formatted(fmt(median), fmt(low), fmt(high));
+		}
+	}
+
+	static String fmt(double v) {
+		return Math.abs(v) >= 100 ? "%.0f".formatted(v) : Math.abs(v) >= 10 ? "%.1f".formatted(v) : "%.2f".formatted(v);
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private static BenchDatabase database(Variant v, Path dir) {
+		BenchDatabase h2 = BenchDatabase.h2(dir);
+		Map<String, String> environment = new LinkedHashMap<>(v.extraEnvironment());
+		environment.put("UNBINDDESK_DB_URL", h2.url() + v.h2Settings());
+		return new BenchDatabase(h2.description(), h2.url(), h2.user(), h2.password(), environment, h2.profiles(),
+				h2.file());
+	}
+
+	private static ServiceProcess start(Variant v, String name, Path dir, BenchDatabase database) throws Exception {
+		List<String> arguments = new ArrayList<>(List.of(BenchDatabase.SERVICE_ARGUMENTS));
+		arguments.add(database.profiles());
+		return v.jar() == null
+				? ServiceProcess.start(name, dir, database.environment(), v.jvm(), arguments.toArray(String[]::new))
+				: ServiceProcess.start(v.jar(), name, dir, database.environment(), v.jvm(),
+						arguments.toArray(String[]::new));
+	}
+
+	/** Holds back (or lets go) every job of the process, through the engine's REST API as the demo admin. */
+	private void suspendJobs(int port, boolean suspended) throws Exception {
+		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/engine-rest/job-definition/suspended"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("""
+					{"processDefinitionKey": "TerminalUnbinding", "suspended": %s, "includeJobs": true}""".formatted(suspended)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+	}
+
+	/** Waits until no job is due (the job executor has caught up), at most 10 minutes, then a second more. */
+	private static void awaitQuiet(JdbcClient jdbc) throws InterruptedException {
+		for (int i = 0; i < 3000 && jdbc.sql("""
+				select count(*) from act_ru_job where (duedate_ is null or duedate_ < ?) and suspension_state_ = 1
+				and retries_ > 0""").param(LocalDateTime.now()).query(Long.class).single() > 0; i++) {
+			Thread.sleep(200);
+		}
+		Thread.sleep(1000);
+	}
+
+	private static double applicationMedian(JdbcClient jdbc, List<String> caseNumbers) {
+		List<Double> seconds = jdbc.sql("select application_at, review_at from unbinding_case where case_number in (:c)")
+			.param("c", caseNumbers)
+			.query((rs, i) -> rs.getTimestamp(1) == null || rs.getTimestamp(2) == null ? Double.NaN
+					: Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).toMillis() / 1000.0)
+			.list()
+			.stream()
+			.filter(d -> !d.isNaN())
+			.sorted()
+			.toList();
+		return seconds.isEmpty() ? Double.NaN : seconds.get(seconds.size() / 2);
+	}
+
+	private static void assertNoErrors(Result... results) {
+		for (Result r : results) {
+			assertThat(r.errors()).as(r.what() + ": errors").isZero();
+		}
+	}
+
+	private static double millis(Duration d) {
+		return d.toNanos() / 1e6;
+	}
+
+	private static double seconds(Duration d) {
+		return d.toNanos() / 1e9;
+	}
+
+	private Path folder(String prefix) throws Exception {
+		Path folder = Files.createTempDirectory(prefix);
+		folders.add(folder);
+		return folder;
+	}
+
+}
