@@ -9,15 +9,19 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.unbinddesk.privacy.PiiSafeHistoryLevel;
 import org.unbinddesk.privacy.FreeTextHistoryScrubber;
 
@@ -112,5 +116,23 @@ class EngineConfiguration {
 			}
 		};
 	}
+
+	/**
+	 * Where the engine makes its own tables (schema-update, the embedded default), the indexes Unbind Desk adds to
+	 * them come from the same script Flyway runs on PostgreSQL, once the engine has made its tables; a database that
+	 * has them already is left as it is.
+	 */
+	@Bean
+	@ConditionalOnExpression("'${unbinddesk.engine-schema.migrations:}' == ''")
+	AbstractProcessEnginePlugin engineIndexesPlugin(DataSource dataSource) {
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void postProcessEngineBuild(ProcessEngine engine) {
+				new ResourceDatabasePopulator(new ClassPathResource(ENGINE_INDEXES)).execute(dataSource);
+			}
+		};
+	}
+
+	static final String ENGINE_INDEXES = "db/engine/postgres/V7_24_0_1__event_subscriptions_by_process_instance.sql";
 
 }

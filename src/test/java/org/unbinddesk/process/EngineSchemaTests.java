@@ -51,7 +51,7 @@ class EngineSchemaTests {
 			JdbcClient jdbc = JdbcClient.create(service.getBean(DataSource.class));
 			ProcessEngine engine = service.getBean(ProcessEngine.class);
 
-			assertThat(history(jdbc)).containsExactly("SQL 7.24.0");
+			assertThat(history(jdbc)).containsExactly("SQL 7.24.0", "SQL 7.24.0.1");
 			assertThat(schemaLog(jdbc)).containsExactly("7.24.0");
 			assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseSchemaUpdate())
 				.isEqualTo("false");
@@ -72,10 +72,10 @@ class EngineSchemaTests {
 		new EngineSchema(dataSource, SCRIPTS).migrate();
 
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		assertThat(history(jdbc)).containsExactly("BASELINE 7.24.0");
+		assertThat(history(jdbc)).containsExactly("BASELINE 7.24.0", "SQL 7.24.0.1");
 		assertThat(schemaLog(jdbc)).containsExactly("7.24.0");
 		new EngineSchema(dataSource, SCRIPTS).migrate();
-		assertThat(history(jdbc)).containsExactly("BASELINE 7.24.0");
+		assertThat(history(jdbc)).containsExactly("BASELINE 7.24.0", "SQL 7.24.0.1");
 	}
 
 	@Test
