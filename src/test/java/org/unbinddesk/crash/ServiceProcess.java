@@ -65,11 +65,11 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * The JVM line production runs the service with (docs/operations.md, "Memory"): a 512 MiB heap, metaspace and code
-	 * cache capped, large temporary direct buffers freed after use, so that resident memory stays bounded. (Direct
+	 * The JVM line production runs the service with (docs/operations.md, "Memory"): a 384 MiB heap and the serial
+	 * collector, metaspace and code cache capped, large temporary direct buffers freed after use, so that resident memory stays bounded. (Direct
 	 * memory itself is not capped: H2 writes chunks of megabytes through per-thread buffers, and failed at 64 MiB.)
 	 */
-	public static final List<String> PRODUCTION_JVM = List.of("-Xmx512m", "-XX:MaxMetaspaceSize=256m",
+	public static final List<String> PRODUCTION_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m",
 			"-XX:ReservedCodeCacheSize=128m", "-Djdk.nio.maxCachedBufferSize=262144");
 
 	/** And its environment: two malloc arenas rather than eight per core, for the native memory of many threads. */
