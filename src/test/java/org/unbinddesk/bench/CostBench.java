@@ -49,6 +49,10 @@ class CostBench {
 	/** The JVM line the commit before this benchmark's change shipped with (README, docs/benchmark.md). */
 	static final List<String> BEFORE_JVM = List.of("-Xmx512m");
 
+	/** "After"'s JVM line: the shipped one, or {@code -Dbench.after-jvm="…"} to try another. */
+	static final List<String> AFTER_JVM = System.getProperty("bench.after-jvm") == null ? ServiceProcess.PRODUCTION_JVM
+			: List.of(System.getProperty("bench.after-jvm").trim().split("\\s+"));
+
 	static int n(int base) {
 		return Math.max(20, (int) (base * SCALE));
 	}
@@ -70,7 +74,7 @@ class CostBench {
 		if (BEFORE_JAR != null) {
 			variants.add(new Variant("before", Path.of(BEFORE_JAR), BEFORE_JVM, Map.of(), ";WRITE_DELAY=0"));
 		}
-		variants.add(new Variant("after", null, ServiceProcess.PRODUCTION_JVM, ServiceProcess.PRODUCTION_ENVIRONMENT,
+		variants.add(new Variant("after", null, AFTER_JVM, ServiceProcess.PRODUCTION_ENVIRONMENT,
 				ServiceProcess.h2Settings()));
 		try {
 			List<Round> rounds = new ArrayList<>();

@@ -97,13 +97,31 @@ public final class ServiceProcess {
 	/** The same, from another build of the service (a benchmark's "before"). */
 	public static ServiceProcess start(Path jar, String name, Path workingDirectory, Map<String, String> environment,
 			List<String> jvmOptions, String... arguments) throws IOException, InterruptedException {
+		return launch(List.of("-jar", jar.toAbsolutePath().toString()), name, workingDirectory, environment, jvmOptions,
+				arguments);
+	}
+
+	/**
+	 * A Spring Boot application from a class path rather than a jar (a benchmark's bare application beside the
+	 * service, both started alike): {@code java <jvm options> -cp <classpath> <main class> <arguments>}.
+	 */
+	public static ServiceProcess startMain(String classpath, String mainClass, String name, Path workingDirectory,
+			Map<String, String> environment, List<String> jvmOptions, String... arguments)
+			throws IOException, InterruptedException {
+		return launch(List.of("-cp", classpath, mainClass), name, workingDirectory, environment, jvmOptions, arguments);
+	}
+
+	private static ServiceProcess launch(List<String> what, String name, Path workingDirectory,
+			Map<String, String> environment, List<String> jvmOptions, String... arguments)
+			throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+		command.addAll(what);
+		command.add("--server.port=" + port);
 		command.addAll(List.of(arguments));
 		Path log = Path.of("target", "crash", name + ".log").toAbsolutePath();
 		Files.createDirectories(log.getParent());
@@ -134,7 +152,7 @@ public final class ServiceProcess {
 			catch (IOException notYet) {
 				// not listening yet
 			}
-			Thread.sleep(500);
+			Thread.sleep(200);
 		}
 		throw new IllegalStateException("The service did not become healthy; see " + log);
 	}
