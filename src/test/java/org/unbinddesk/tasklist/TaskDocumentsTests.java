@@ -1,5 +1,7 @@
 package org.unbinddesk.tasklist;
 
+import org.unbinddesk.support.Jobs;
+import org.camunda.bpm.engine.RuntimeService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
@@ -40,6 +42,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class TaskDocumentsTests extends WebTestSupport {
 
+	@Autowired
+	RuntimeService runtime;
+
+
 	private static final String BASE = "/camunda/api/unbind-desk";
 
 	@Autowired
@@ -55,7 +61,7 @@ class TaskDocumentsTests extends WebTestSupport {
 		assertThat(upload("intake1", caseNumber, "ID_CARD", png).status()).isEqualTo(201);
 		String otherCase = openCase(registry.merchant(), "\"ID_CARD\", \"SETTLEMENT_CARD_COPY\"");
 		long otherFile = upload("intake1", otherCase, "ID_CARD", png).json().get("document").get("id").asLong();
-		runAsyncSteps();
+		runAsyncStepsOf(caseNumber, otherCase);
 		String review = taskOf(caseNumber, "Task_ReviewApplication");
 
 		Session reviewer = Session.login(this::uri, "reviewer1");
@@ -95,7 +101,7 @@ class TaskDocumentsTests extends WebTestSupport {
 	void aTaskTheCallerCannotSeeShowsNothingAndNobodyReadsWithoutTheLogin() throws Exception {
 		String caseNumber = openCase(registry.merchant(), "\"ID_CARD\", \"SETTLEMENT_CARD_COPY\"");
 		long file = upload("intake1", caseNumber, "ID_CARD", png()).json().get("document").get("id").asLong();
-		runAsyncSteps();
+		runAsyncStepsOf(caseNumber);
 		String review = taskOf(caseNumber, "Task_ReviewApplication");
 
 		// agents work other tasks: the engine does not show them a review
@@ -115,7 +121,7 @@ class TaskDocumentsTests extends WebTestSupport {
 	void anAgentSuppliesTheMissingFileInTheTaskAsTheApiWouldStoreIt() throws Exception {
 		Merchant m = registry.merchant(new Spec().company());
 		String caseNumber = openCase(m, "\"ID_CARD\", \"SETTLEMENT_CARD_COPY\"");
-		runAsyncSteps();
+		runAsyncStepsOf(caseNumber);
 		String supply = taskOf(caseNumber, "Task_SupplyDocuments");
 		Session agent = Session.login(this::uri, "agent1");
 		String path = BASE + "/tasks/" + supply + "/documents/";
@@ -340,6 +346,14 @@ class TaskDocumentsTests extends WebTestSupport {
 					response.body());
 		}
 
+	}
+
+	/** The background steps of these cases only: another test's jobs left failing on purpose are not ours to run. */
+	private void runAsyncStepsOf(String... caseNumbers) {
+		for (String caseNumber : caseNumbers) {
+			String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+			Jobs.runAll(management, () -> management.createJobQuery().processInstanceId(pi).executable());
+		}
 	}
 
 }
