@@ -153,11 +153,13 @@ class CostBench {
 			int whole = n(800);
 			List<RegistryFixtures.Merchant> wholeMerchants = fixtures.merchants(whole);
 			Duration w0 = service.cpuTime();
+			load.reviewLookups();
 			WholeCases w = load.wholeCases(jdbc, wholeMerchants, 8);
 			assertNoErrors(w.result());
 			awaitQuiet(jdbc);
 			f.put("CPU ms per whole case", millis(service.cpuTime().minus(w0)) / whole);
 			f.put("whole cases/s c=8", w.result().perSecond());
+			f.put("reviewer look-ups per whole case", (double) load.reviewLookups() / whole);
 			f.put("application stage median s", applicationMedian(jdbc, w.caseNumbers()));
 
 			long cases = jdbc.sql("select count(*) from unbinding_case").query(Long.class).single();
@@ -191,6 +193,7 @@ class CostBench {
 			List<RegistryFixtures.Merchant> merchants = fixtures.merchants(total);
 			int done = 0;
 			Duration cpu0 = service.cpuTime();
+			load.reviewLookups();
 			long t0 = System.nanoTime();
 			while (done < total) {
 				int chunk = Math.min(1000, total - done);
@@ -201,6 +204,7 @@ class CostBench {
 			f.put("whole cases", (double) total);
 			f.put("whole cases/s c=8", total / ((System.nanoTime() - t0) / 1e9));
 			f.put("CPU ms per whole case", millis(service.cpuTime().minus(cpu0)) / total);
+			f.put("reviewer look-ups per whole case", (double) load.reviewLookups() / total);
 			f.put("RSS MiB", (double) service.residentMiB());
 			double live = database.liveMebibytes(jdbc);
 			f.put("live data MiB", live);
@@ -237,6 +241,7 @@ class CostBench {
 			new Target("idle CPU ms/s", "–", true, ""),
 			new Target("background CPU ms per start", "–", true, ""),
 			new Target("application stage median s", "–", true, ""),
+			new Target("reviewer look-ups per whole case", "–", true, ""),
 			new Target("POST starts/s c=8", "–", false, ""),
 			new Target("startup s", "≤ 1.2 × bare Boot + Camunda", true, ""),
 			new Target("RSS MiB", "–", true, ""));

@@ -56,6 +56,9 @@ final class HttpLoad {
 	/** Completions the engine refused (and the simulated reviewer retried), since the last call of {@link #refused}. */
 	private final AtomicInteger refusedCompletions = new AtomicInteger();
 
+	/** Look-ups of a case's review by the simulated reviewers, since the last call of {@link #reviewLookups}. */
+	private final AtomicInteger reviewLookups = new AtomicInteger();
+
 	HttpLoad(int... ports) {
 		this.ports = ports;
 	}
@@ -66,6 +69,10 @@ final class HttpLoad {
 
 	int refused() {
 		return refusedCompletions.getAndSet(0);
+	}
+
+	int reviewLookups() {
+		return reviewLookups.getAndSet(0);
 	}
 
 	/**
@@ -156,6 +163,7 @@ final class HttpLoad {
 	private void review(String user, String caseNumber) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		while (System.nanoTime() < deadline) {
+			reviewLookups.incrementAndGet();
 			JsonNode open = json.readTree(get(user, REVIEW_OF_CASE + caseNumber).body());
 			if (open.isEmpty()) {
 				// not at review yet: look again shortly, as a reviewer refreshing Tasklist would
