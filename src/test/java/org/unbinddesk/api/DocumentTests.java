@@ -35,6 +35,7 @@ import org.unbinddesk.cases.RegistryRetention;
 import org.unbinddesk.process.DemoSpecimens;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.RegistryFixtures.Spec;
+import org.unbinddesk.support.RegistryRows;
 import org.unbinddesk.support.WebTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +52,9 @@ class DocumentTests extends WebTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RegistryRows rows;
 
 	@Autowired
 	RegistryRetention retention;
@@ -104,7 +108,7 @@ class DocumentTests extends WebTestSupport {
 		assertThat(response.status()).isEqualTo(415);
 		assertThat(response.json().get("type").asText()).isEqualTo(PROBLEMS + "unsupported-media-type");
 		assertThat(response.json().get("detail").asText()).contains("text/plain", "image/jpeg, image/png and application/pdf");
-		assertThat(filesOf(caseNumber)).isZero();
+		assertThat(rows.filesOf(caseNumber)).isZero();
 	}
 
 	@Test
@@ -121,7 +125,7 @@ class DocumentTests extends WebTestSupport {
 		assertThat(streamed.status()).isEqualTo(413);
 		assertThat(streamed.json().get("type").asText()).isEqualTo(PROBLEMS + "payload-too-large");
 		assertThat(streamed.json().get("detail").asText()).contains("10485760 bytes", "nothing was stored");
-		assertThat(filesOf(caseNumber)).isZero();
+		assertThat(rows.filesOf(caseNumber)).isZero();
 		assertThat(jdbc.sql("select count(*) from case_document_chunk c join case_document d on d.id = c.document_id"
 				+ " where d.case_number = ?").param(caseNumber).query(Long.class).single()).isZero();
 	}
@@ -135,7 +139,7 @@ class DocumentTests extends WebTestSupport {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("type").asText()).isEqualTo(PROBLEMS + "validation");
 		assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("code");
-		assertThat(filesOf(caseNumber)).isZero();
+		assertThat(rows.filesOf(caseNumber)).isZero();
 	}
 
 	@Test
@@ -148,7 +152,7 @@ class DocumentTests extends WebTestSupport {
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.json().get("type").asText()).isEqualTo(PROBLEMS + "case-closed");
 		assertThat(response.json().get("detail").asText()).contains(caseNumber, "closed");
-		assertThat(filesOf(caseNumber)).isZero();
+		assertThat(rows.filesOf(caseNumber)).isZero();
 	}
 
 	@Test
@@ -160,8 +164,8 @@ class DocumentTests extends WebTestSupport {
 
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains(PROBLEMS + "forbidden");
-		assertThat(audit(caseNumber, "DOCUMENT_VIEW_REFUSED")).containsExactly("intake1");
-		assertThat(audit(caseNumber, "DOCUMENT_VIEWED")).isEmpty();
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_VIEW_REFUSED")).containsExactly("intake1");
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_VIEWED")).isEmpty();
 		assertThat(read(null, content).status()).isEqualTo(401);
 	}
 
@@ -184,7 +188,7 @@ class DocumentTests extends WebTestSupport {
 		String served = new String(shownJpeg.body(), StandardCharsets.ISO_8859_1);
 		assertThat(new String(jpeg, StandardCharsets.ISO_8859_1)).contains("Exif", "GPS-39.9042N-116.4074E");
 		assertThat(served).doesNotContain("Exif", "GPS-39.9042N-116.4074E");
-		assertThat(audit(caseNumber, "DOCUMENT_VIEWED")).containsExactly("reviewer1", "supervisor1");
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_VIEWED")).containsExactly("reviewer1", "supervisor1");
 		// the stored original is untouched
 		assertThat(jdbc.sql("select sha256 from case_document where case_number = ? order by id").param(caseNumber)
 			.query(String.class).list()).containsExactly(sha256(jpeg), sha256(png));
@@ -225,10 +229,7 @@ class DocumentTests extends WebTestSupport {
 
 		assertThat(response.status()).isEqualTo(415);
 		assertThat(response.json().get("detail").asText()).contains("cannot be opened");
-		assertThat(jdbc.sql("select count(*) from case_document where case_number = ? and kind = 'FILE'")
-			.param(caseNumber)
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(rows.filesOf(caseNumber)).isZero();
 	}
 
 	@Test
@@ -246,8 +247,8 @@ class DocumentTests extends WebTestSupport {
 		JsonNode problem = JSON.readTree(shown.body());
 		assertThat(problem.get("type").asText()).isEqualTo(PROBLEMS + "document-damaged");
 		assertThat(problem.get("detail").asText()).contains("does not match the checksum", "not shown");
-		assertThat(audit(caseNumber, "DOCUMENT_DAMAGED")).containsExactly("reviewer1");
-		assertThat(audit(caseNumber, "DOCUMENT_VIEWED")).isEmpty();
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_DAMAGED")).containsExactly("reviewer1");
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_VIEWED")).isEmpty();
 	}
 
 	@Test
@@ -303,8 +304,8 @@ class DocumentTests extends WebTestSupport {
 		assertThat(repeat.status()).isEqualTo(200);
 		assertThat(repeat.json().get("document").get("id")).isEqualTo(first.json().get("document").get("id"));
 		assertThat(another.status()).isEqualTo(201);
-		assertThat(filesOf(caseNumber)).isEqualTo(2);
-		assertThat(audit(caseNumber, "DOCUMENT_UPLOADED")).hasSize(2);
+		assertThat(rows.filesOf(caseNumber)).isEqualTo(2);
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_UPLOADED")).hasSize(2);
 	}
 
 	@Test
@@ -324,11 +325,11 @@ class DocumentTests extends WebTestSupport {
 
 		retention.removeExpired();
 
-		assertThat(filesOf(closedLongAgo)).isZero();
+		assertThat(rows.filesOf(closedLongAgo)).isZero();
 		assertThat(jdbc.sql("select count(*) from unbinding_case where case_number = ?").param(closedLongAgo)
 			.query(Long.class).single()).isZero();
-		assertThat(filesOf(recentlyClosed)).isEqualTo(1);
-		assertThat(filesOf(open)).isEqualTo(1);
+		assertThat(rows.filesOf(recentlyClosed)).isEqualTo(1);
+		assertThat(rows.filesOf(open)).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from case_document_chunk c where not exists"
 				+ " (select 1 from case_document d where d.id = c.document_id)").query(Long.class).single()).isZero();
 	}
@@ -404,20 +405,6 @@ class DocumentTests extends WebTestSupport {
 			}
 		}
 		throw new AssertionError("No document item " + code + " in " + view.get("documents"));
-	}
-
-	private long filesOf(String caseNumber) {
-		return jdbc.sql("select count(*) from case_document where case_number = ? and kind = 'FILE'")
-			.param(caseNumber)
-			.query(Long.class)
-			.single();
-	}
-
-	private List<String> audit(String caseNumber, String action) {
-		return jdbc.sql("select actor from audit_entry where case_number = ? and action = ? order by id")
-			.params(caseNumber, action)
-			.query(String.class)
-			.list();
 	}
 
 	/** Same size, and a visible share of the pixels changed by the watermark. */

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -20,16 +21,76 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.unbinddesk.UnbindDeskApplication;
 import org.unbinddesk.bench.Measure.Result;
+import org.unbinddesk.crash.ServiceProcess;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 
 /**
- * The engine's own limit, measured in the load generator's JVM: the same process started through
- * {@code RuntimeService} to the same first wait state, and whole cases on the same BPMN with every delegate, listener
- * and decision replaced by a no-op.
+ * The engine's own limit: the same process started through {@code RuntimeService} to the same first wait state, and
+ * whole cases on the same BPMN with every delegate, listener and decision replaced by a no-op. It runs in a JVM of its
+ * own with the service's JVM line ({@link #inItsOwnJvm}), as the service does, not in the load generator's.
  */
 final class EngineLimit implements AutoCloseable {
+
+	/**
+	 * Measures in a JVM of its own (the production JVM line, this class path): starts at each of
+	 * {@code ThroughputBench.START_LEVELS}, no-op whole cases at each of {@code WHOLE_LEVELS}, in that order.
+	 */
+	static List<Result> inItsOwnJvm(BenchDatabase postgres) throws Exception {
+		Path results = Files.createTempFile("engine-limit", ".tsv");
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(ServiceProcess.PRODUCTION_JVM);
+		command.addAll(List.of("-Dbench.scale=" + ThroughputBench.SCALE, "-cp", System.getProperty("java.class.path"),
+				EngineLimit.class.getName(), results.toString()));
+		if (postgres != null) {
+			command.addAll(List.of(postgres.url(), postgres.user(), postgres.password()));
+		}
+		Path log = Path.of("target", "bench", "engine-limit.log").toAbsolutePath();
+		Files.createDirectories(log.getParent());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+		builder.environment().putAll(ServiceProcess.PRODUCTION_ENVIRONMENT);
+		Process process = builder.start();
+		if (!process.waitFor(30, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("engine limit not measured in 30 minutes, see " + log);
+		}
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException("engine limit failed (exit " + process.exitValue() + "), see " + log);
+		}
+		List<Result> measured = new ArrayList<>();
+		for (String line : Files.readAllLines(results)) {
+			String[] f = line.split("\t");
+			measured.add(new Result(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+					Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])));
+		}
+		Files.delete(results);
+		return measured;
+	}
+
+	/** The child JVM: {@code <results file> [<PostgreSQL url> <user> <password>]}. */
+	public static void main(String[] args) throws Exception {
+		BenchDatabase postgres = args.length < 4 ? null
+				: new BenchDatabase("PostgreSQL", args[1], args[2], args[3], Map.of(), "", null);
+		List<Result> measured = new ArrayList<>();
+		Path h2Folder = Files.createTempDirectory("engine-limit");
+		try (EngineLimit limit = new EngineLimit(postgres, h2Folder)) {
+			for (int c : ThroughputBench.START_LEVELS) {
+				measured.add(limit.starts(c, ThroughputBench.n(c == 1 ? 150 : c == 8 ? 500 : 800)));
+			}
+			for (int c : ThroughputBench.WHOLE_LEVELS) {
+				measured.add(limit.noopWholeCases(c, ThroughputBench.n(c == 8 ? 200 : 400)));
+			}
+		}
+		Files.write(Path.of(args[0]), measured.stream()
+			.map(r -> String.join("\t", r.what(), "" + r.concurrency(), "" + r.calls(), "" + r.errors(),
+					"" + r.seconds(), "" + r.p50Millis(), "" + r.p99Millis()))
+			.toList());
+		FileSystemUtils.deleteRecursively(h2Folder);
+		System.exit(0);
+	}
 
 	private final ConfigurableApplicationContext engine;
 
@@ -39,14 +100,17 @@ final class EngineLimit implements AutoCloseable {
 
 	private boolean noopDeployed;
 
-	/** On in-memory H2 or, when the benchmark runs on PostgreSQL, on a database of its own. */
-	EngineLimit(BenchDatabase postgres) {
+	/**
+	 * On an H2 file of its own with the service's settings or, when the benchmark runs on PostgreSQL, on a database of
+	 * its own.
+	 */
+	EngineLimit(BenchDatabase postgres, Path h2Folder) {
 		// the service's own configuration, as the benchmark starts it, on a database of its own
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--camunda.bpm.generate-unique-process-engine-name=true"));
 		arguments.addAll(List.of(BenchDatabase.SERVICE_ARGUMENTS));
 		if (postgres == null) {
-			arguments.add("--spring.datasource.url=jdbc:h2:mem:bench-engine;DB_CLOSE_DELAY=-1");
+			arguments.add("--spring.datasource.url=jdbc:h2:file:" + h2Folder.resolve("engine") + ServiceProcess.h2Settings());
 		}
 		else {
 			arguments.addAll(List.of("--spring.datasource.url=" + postgres.url(),

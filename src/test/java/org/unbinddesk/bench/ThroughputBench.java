@@ -152,17 +152,12 @@ class ThroughputBench {
 				rest.add(report(table, load.engineRestStarts(fixtures.merchants(count), c)));
 			}
 			long started = api.stream().mapToLong(Result::calls).sum() + rest.stream().mapToLong(Result::calls).sum();
-			List<Result> inProcess = new ArrayList<>();
-			List<Result> noopWhole = new ArrayList<>();
-			try (EngineLimit limit = new EngineLimit(
-					database.isPostgres() ? BenchDatabase.postgres("bench_engine") : null)) {
-				for (int c : START_LEVELS) {
-					inProcess.add(report(table, limit.starts(c, n(c == 1 ? 150 : c == 8 ? 500 : 800))));
-				}
-				for (int c : WHOLE_LEVELS) {
-					noopWhole.add(report(table, limit.noopWholeCases(c, n(c == 8 ? 200 : 400))));
-				}
-			}
+			// the engine's own limit, in a JVM of its own (with the service's JVM line) while the service idles
+			List<Result> limit = EngineLimit
+				.inItsOwnJvm(database.isPostgres() ? BenchDatabase.postgres("bench_engine") : null);
+			List<Result> inProcess = limit.subList(0, START_LEVELS.length);
+			List<Result> noopWhole = limit.subList(START_LEVELS.length, limit.size());
+			limit.forEach(r -> report(table, r));
 
 			// 3. cost
 			awaitQuiet(jdbc);

@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -99,9 +101,21 @@ public abstract class WebTestSupport {
 		throw new IllegalStateException("No one-time code in the demo outbox for " + caseNumber);
 	}
 
-	/** Runs the asynchronous steps and due timers of every case until none is due. */
+	/** When this test began: the jobs it may run are those made since (see {@link #runAsyncSteps()}). */
+	private Date testBegan;
+
+	@BeforeEach
+	void rememberWhenTestBegan() {
+		testBegan = new Date(System.currentTimeMillis() - 1);
+	}
+
+	/**
+	 * Runs the asynchronous steps and due timers of the cases this test made until none is due. Jobs made before the
+	 * test began are left alone: the engine is shared by the test classes, and a job another test left failing on
+	 * purpose would otherwise fail this one.
+	 */
 	protected void runAsyncSteps() {
-		Jobs.runAll(management, () -> management.createJobQuery().executable());
+		Jobs.runAll(management, () -> management.createJobQuery().executable().createdAfter(testBegan));
 	}
 
 	public record Response(int status, String contentType, String location, String body, String replayed) {

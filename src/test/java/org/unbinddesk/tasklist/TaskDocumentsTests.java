@@ -1,7 +1,5 @@
 package org.unbinddesk.tasklist;
 
-import org.unbinddesk.support.Jobs;
-import org.camunda.bpm.engine.RuntimeService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
@@ -25,12 +23,15 @@ import java.util.function.Function;
 
 import javax.imageio.ImageIO;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unbinddesk.support.Jobs;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.RegistryFixtures.Spec;
+import org.unbinddesk.support.RegistryRows;
 import org.unbinddesk.support.WebTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,9 @@ class TaskDocumentsTests extends WebTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RegistryRows rows;
 
 	@Autowired
 	TaskService tasks;
@@ -85,7 +89,7 @@ class TaskDocumentsTests extends WebTestSupport {
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(shown.bytes()));
 		assertThat(image.getWidth()).isEqualTo(480);
 		assertThat(Arrays.equals(shown.bytes(), png)).as("shown watermarked, not as stored").isFalse();
-		assertThat(audit(caseNumber, "DOCUMENT_VIEWED")).containsExactly("reviewer1");
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_VIEWED")).containsExactly("reviewer1");
 
 		// another case's file through this task: refused, recorded, nothing of it sent
 		Reply crafted = reviewer.get(BASE + "/tasks/" + review + "/documents/" + otherFile + "/content");
@@ -93,8 +97,8 @@ class TaskDocumentsTests extends WebTestSupport {
 		assertThat(crafted.contentType()).startsWith("application/problem+json");
 		assertThat(crafted.json().get("detail").asText()).isEqualTo("该任务所属的受理中没有这份材料。");
 		assertThat(crafted.bytes().length).isLessThan(1000);
-		assertThat(audit(caseNumber, "DOCUMENT_VIEW_REFUSED")).containsExactly("reviewer1");
-		assertThat(audit(otherCase, "DOCUMENT_VIEWED")).isEmpty();
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_VIEW_REFUSED")).containsExactly("reviewer1");
+		assertThat(rows.auditActors(otherCase, "DOCUMENT_VIEWED")).isEmpty();
 	}
 
 	@Test
@@ -114,7 +118,7 @@ class TaskDocumentsTests extends WebTestSupport {
 			.send(HttpRequest.newBuilder(uri(BASE + "/tasks/" + review + "/documents/" + file + "/content")).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(anonymous.statusCode()).isEqualTo(401);
-		assertThat(audit(caseNumber, "DOCUMENT_VIEWED")).isEmpty();
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_VIEWED")).isEmpty();
 	}
 
 	@Test
@@ -135,15 +139,15 @@ class TaskDocumentsTests extends WebTestSupport {
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.json().get("detail").asText()).isEqualTo("请从材料清单中选择材料类型。");
 		assertThat(reviewer.status()).isIn(403, 404);
-		assertThat(filesOf(caseNumber)).isZero();
+		assertThat(rows.filesOf(caseNumber)).isZero();
 
 		Reply stored = agent.post(path + "BUSINESS_LICENCE", png());
 
 		assertThat(stored.status()).isEqualTo(201);
 		assertThat(stored.json().get("nameZh").asText()).isEqualTo("营业执照");
 		assertThat(stored.json().get("documentsSupplied").asBoolean()).isTrue();
-		assertThat(filesOf(caseNumber)).isEqualTo(1);
-		assertThat(audit(caseNumber, "DOCUMENT_UPLOADED")).containsExactly("agent1");
+		assertThat(rows.filesOf(caseNumber)).isEqualTo(1);
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_UPLOADED")).containsExactly("agent1");
 		assertThat(get("intake1", "/api/unbinding-cases/" + caseNumber).json().get("waitingFor").toString())
 			.doesNotContain("DocumentsSupplied");
 	}
@@ -168,13 +172,13 @@ class TaskDocumentsTests extends WebTestSupport {
 		assertThat(checkedPng.status()).isEqualTo(200);
 		assertThat(checkedPng.json().get("mediaType").asText()).isEqualTo("image/png");
 		assertThat(byAnother.status()).isEqualTo(404);
-		assertThat(filesOf(caseNumber)).isZero();
+		assertThat(rows.filesOf(caseNumber)).isZero();
 
 		Reply attached = agent.post(path, png());
 
 		assertThat(attached.status()).isEqualTo(201);
-		assertThat(filesOf(caseNumber)).isEqualTo(1);
-		assertThat(audit(caseNumber, "DOCUMENT_UPLOADED")).containsExactly("agent1");
+		assertThat(rows.filesOf(caseNumber)).isEqualTo(1);
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_UPLOADED")).containsExactly("agent1");
 	}
 
 	@Test
@@ -241,20 +245,6 @@ class TaskDocumentsTests extends WebTestSupport {
 			.taskDefinitionKey(definitionKey)
 			.singleResult()
 			.getId();
-	}
-
-	private long filesOf(String caseNumber) {
-		return jdbc.sql("select count(*) from case_document where case_number = ? and kind = 'FILE'")
-			.param(caseNumber)
-			.query(Long.class)
-			.single();
-	}
-
-	private List<String> audit(String caseNumber, String action) {
-		return jdbc.sql("select actor from audit_entry where case_number = ? and action = ? order by id")
-			.params(caseNumber, action)
-			.query(String.class)
-			.list();
 	}
 
 	private static JsonNode item(JsonNode documents, String code) {

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unbinddesk.support.Browser;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.RegistryFixtures.Spec;
+import org.unbinddesk.support.RegistryRows;
 import org.unbinddesk.support.WebTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,9 @@ class TasklistTests extends WebTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RegistryRows rows;
 
 	@Autowired
 	TaskService tasks;
@@ -209,7 +213,7 @@ class TasklistTests extends WebTestSupport {
 			.param(caseNumber)
 			.query(String.class)
 			.list()).containsExactly("ID_CARD image/png agent1");
-		assertThat(audit(caseNumber, "DOCUMENT_UPLOADED")).containsExactly("agent1");
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_UPLOADED")).containsExactly("agent1");
 		// the engine keeps the codes ticked, as text; nothing of the file reaches its variables or history
 		String processInstanceId = jdbc.sql("select process_instance_id from unbinding_case where case_number = ?")
 			.param(caseNumber)
@@ -242,7 +246,7 @@ class TasklistTests extends WebTestSupport {
 		assertThat(browser.waitFor(By.cssSelector(".unbind-desk-viewer")).getText()).contains("身份证", "水印副本");
 		js("document.querySelector('.unbind-desk-document-image').scrollIntoView({block: 'center'})");
 		browser.screenshot("14-reviewer-sees-id-card-watermarked");
-		assertThat(audit(caseNumber, "DOCUMENT_VIEWED")).containsExactly("reviewer1");
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_VIEWED")).containsExactly("reviewer1");
 
 		// another case's file, asked for through this task from the reviewer's own browser: refused, nothing sent
 		Merchant other = registry.merchant();
@@ -269,8 +273,8 @@ class TasklistTests extends WebTestSupport {
 		assertThat(((Number) crafted.get(0)).intValue()).isEqualTo(404);
 		assertThat((String) crafted.get(1)).startsWith("application/problem+json");
 		assertThat((String) crafted.get(2)).contains("该任务所属的受理中没有这份材料").doesNotContain("PNG", "IHDR");
-		assertThat(audit(caseNumber, "DOCUMENT_VIEW_REFUSED")).containsExactly("reviewer1");
-		assertThat(audit(otherCase, "DOCUMENT_VIEWED")).isEmpty();
+		assertThat(rows.auditActors(caseNumber, "DOCUMENT_VIEW_REFUSED")).containsExactly("reviewer1");
+		assertThat(rows.auditActors(otherCase, "DOCUMENT_VIEWED")).isEmpty();
 	}
 
 	@Test
@@ -492,13 +496,6 @@ class TasklistTests extends WebTestSupport {
 
 	private Object js(String script) {
 		return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(script);
-	}
-
-	private List<String> audit(String caseNumber, String action) {
-		return jdbc.sql("select actor from audit_entry where case_number = ? and action = ? order by id")
-			.params(caseNumber, action)
-			.query(String.class)
-			.list();
 	}
 
 	/** A made-up ID card: a photo box and lines of text, marked as a specimen. */
