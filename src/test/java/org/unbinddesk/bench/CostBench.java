@@ -53,6 +53,9 @@ class CostBench {
 	static final List<String> AFTER_JVM = System.getProperty("bench.after-jvm") == null ? ServiceProcess.PRODUCTION_JVM
 			: List.of(System.getProperty("bench.after-jvm").trim().split("\\s+"));
 
+	/** More H2 URL settings for "after" ({@code -Dbench.after-h2=";CACHE_SIZE=65536"}), to try one. */
+	static final String AFTER_H2 = System.getProperty("bench.after-h2", "");
+
 	static int n(int base) {
 		return Math.max(20, (int) (base * SCALE));
 	}
@@ -75,7 +78,7 @@ class CostBench {
 			variants.add(new Variant("before", Path.of(BEFORE_JAR), BEFORE_JVM, Map.of(), ";WRITE_DELAY=0"));
 		}
 		variants.add(new Variant("after", null, AFTER_JVM, ServiceProcess.PRODUCTION_ENVIRONMENT,
-				ServiceProcess.h2Settings()));
+				ServiceProcess.h2Settings() + AFTER_H2));
 		try {
 			List<Round> rounds = new ArrayList<>();
 			for (int r = 0; r < ROUNDS; r++) {
