@@ -46,8 +46,18 @@ class CostBench {
 
 	static final String BEFORE_JAR = System.getProperty("bench.before-jar");
 
-	/** The JVM line the commit before this benchmark's change shipped with (README, docs/benchmark.md). */
-	static final List<String> BEFORE_JVM = List.of("-Xmx512m");
+	/**
+	 * The JVM line the commit before this benchmark's change shipped with (README, docs/benchmark.md), or
+	 * {@code -Dbench.before-jvm="…"} (then with the production environment) to set "before" against "after" otherwise.
+	 */
+	static final List<String> BEFORE_JVM = System.getProperty("bench.before-jvm") == null ? List.of("-Xmx512m")
+			: List.of(System.getProperty("bench.before-jvm").trim().split("\\s+"));
+
+	/** "Before"'s H2 URL settings: its own ({@code ;WRITE_DELAY=0}) or {@code -Dbench.before-h2="…"}. */
+	static final String BEFORE_H2 = System.getProperty("bench.before-h2", ";WRITE_DELAY=0");
+
+	/** Long runs per variant, interleaved ({@code -Dbench.long-runs}, 1 by default). */
+	static final int LONG_RUNS = Integer.getInteger("bench.long-runs", 1);
 
 	/** "After"'s JVM line: the shipped one, or {@code -Dbench.after-jvm="…"} to try another. */
 	static final List<String> AFTER_JVM = System.getProperty("bench.after-jvm") == null ? ServiceProcess.PRODUCTION_JVM
@@ -75,7 +85,9 @@ class CostBench {
 	void cost() throws Exception {
 		List<Variant> variants = new ArrayList<>();
 		if (BEFORE_JAR != null) {
-			variants.add(new Variant("before", Path.of(BEFORE_JAR), BEFORE_JVM, Map.of(), ";WRITE_DELAY=0"));
+			variants.add(new Variant("before", Path.of(BEFORE_JAR), BEFORE_JVM,
+					System.getProperty("bench.before-jvm") == null ? Map.of() : ServiceProcess.PRODUCTION_ENVIRONMENT,
+					BEFORE_H2));
 		}
 		variants.add(new Variant("after", null, AFTER_JVM, ServiceProcess.PRODUCTION_ENVIRONMENT,
 				ServiceProcess.h2Settings() + AFTER_H2));
@@ -87,8 +99,10 @@ class CostBench {
 				}
 			}
 			List<Round> long_ = new ArrayList<>();
-			for (Variant v : variants) {
-				long_.add(longRun(v));
+			for (int r = 0; r < LONG_RUNS; r++) {
+				for (Variant v : variants) {
+					long_.add(longRun(v));
+				}
 			}
 			List<String> out = report(variants, rounds, long_);
 			Path results = Path.of("target", "bench", "cost.md");
@@ -286,18 +300,27 @@ class CostBench {
 		}
 		}
 		out.add("");
-		out.add("One longer run each (not interleaved: a single figure per service):");
+		out.add(LONG_RUNS == 1 ? "One longer run each (not interleaved: a single figure per service):"
+				: "%d longer runs each, interleaved (each run's figure, in order):".formatted(LONG_RUNS));
 		out.add("");
-		out.add(ab ? "| measure | before | after | after / before |" : "| measure | after |");
+		out.add(ab ? "| measure | before | after | after / before (medians) |" : "| measure | after |");
 		out.add(ab ? "|---|---:|---:|---:|" : "|---|---:|");
 		for (String measure : longRuns.get(longRuns.size() - 1).figures().keySet()) {
-			double a = longRuns.get(longRuns.size() - 1).figures().get(measure);
+			Stats a = Stats.of(longRuns, "after", measure);
+			String afters = String.join(" / ", longRuns.stream()
+				.filter(r -> r.variant().equals("after"))
+				.map(r -> fmt(r.figures().get(measure)))
+				.toList());
 			if (ab) {
-				double b = longRuns.get(0).figures().getOrDefault(measure, Double.NaN);
-				out.add("| %s | %s | %s | %.2f |".formatted(measure, fmt(b), fmt(a), a / b));
+				Stats b = Stats.of(longRuns, "before", measure);
+				String befores = String.join(" / ", longRuns.stream()
+					.filter(r -> r.variant().equals("before"))
+					.map(r -> fmt(r.figures().getOrDefault(measure, Double.NaN)))
+					.toList());
+				out.add("| %s | %s | %s | %.2f |".formatted(measure, befores, afters, a.median() / b.median()));
 			}
 			else {
-				out.add("| %s | %s |".formatted(measure, fmt(a)));
+				out.add("| %s | %s |".formatted(measure, afters));
 			}
 		}
 		return out;
