@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.unbinddesk.crash.ServiceProcess;
 
 /**
  * The H2 file database, written commit by commit as the service writes it ({@code WRITE_DELAY=0;RETENTION_TIME=0}),
@@ -29,19 +28,6 @@ class H2FileCompactionTests {
 		System.out.printf("H2 file / data after the same transactions: %.1f not compacted, %.1f compacted%n", without, with);
 		assertThat(with).as("file / data, compacted while running").isLessThan(4);
 		assertThat(without).as("file / data, not compacted").isGreaterThan(with * 2);
-	}
-
-	@Test
-	void theServicesDefaultUrlGivesH2APageCacheOf64MiB() throws Exception {
-		// the settings of the default URL in application.yml, as the service opens its file
-		String url = "jdbc:h2:file:" + dir.resolve("default") + ServiceProcess.h2Settings();
-		try (SingleConnectionDataSource db = new SingleConnectionDataSource(url, "sa", "", true)) {
-			String maxMiB = JdbcClient.create(db)
-				.sql("select setting_value from information_schema.settings where setting_name = 'info.CACHE_MAX_SIZE'")
-				.query(String.class)
-				.single();
-			assertThat(maxMiB).as("H2's page cache, MiB (its default is 16)").isEqualTo("64");
-		}
 	}
 
 	@Test
