@@ -2,6 +2,9 @@ package org.unbinddesk.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +102,8 @@ record BenchDatabase(String description, String url, String user, String passwor
 	 */
 	double compactedMebibytes() throws Exception {
 		String local = url.replace(";AUTO_SERVER=TRUE", "");
-		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(local, user, password);
-				java.sql.Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(local, user, password);
+				Statement statement = connection.createStatement()) {
 			statement.execute("SHUTDOWN COMPACT");
 		}
 		return Files.size(file) / 1024.0 / 1024.0;

@@ -2,6 +2,7 @@ package org.unbinddesk.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -183,7 +184,7 @@ final class EngineLimit implements AutoCloseable {
 			}
 			tasks.complete(review.getId(), Map.of("reviewDecision", "APPROVE"));
 		});
-		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		while (history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey("TerminalUnbindingNoop")
 			.finished()

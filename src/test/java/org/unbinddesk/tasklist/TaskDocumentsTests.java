@@ -23,12 +23,10 @@ import java.util.function.Function;
 
 import javax.imageio.ImageIO;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unbinddesk.support.Jobs;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.RegistryFixtures.Spec;
 import org.unbinddesk.support.RegistryRows;
@@ -42,10 +40,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * another case refused and recorded with nothing sent; uploads stored as the API stores them, refusals in Chinese.
  */
 class TaskDocumentsTests extends WebTestSupport {
-
-	@Autowired
-	RuntimeService runtime;
-
 
 	private static final String BASE = "/camunda/api/unbind-desk";
 
@@ -65,7 +59,7 @@ class TaskDocumentsTests extends WebTestSupport {
 		assertThat(upload("intake1", caseNumber, "ID_CARD", png).status()).isEqualTo(201);
 		String otherCase = openCase(registry.merchant(), "\"ID_CARD\", \"SETTLEMENT_CARD_COPY\"");
 		long otherFile = upload("intake1", otherCase, "ID_CARD", png).json().get("document").get("id").asLong();
-		runAsyncStepsOf(caseNumber, otherCase);
+		runAsyncSteps();
 		String review = taskOf(caseNumber, "Task_ReviewApplication");
 
 		Session reviewer = Session.login(this::uri, "reviewer1");
@@ -105,7 +99,7 @@ class TaskDocumentsTests extends WebTestSupport {
 	void aTaskTheCallerCannotSeeShowsNothingAndNobodyReadsWithoutTheLogin() throws Exception {
 		String caseNumber = openCase(registry.merchant(), "\"ID_CARD\", \"SETTLEMENT_CARD_COPY\"");
 		long file = upload("intake1", caseNumber, "ID_CARD", png()).json().get("document").get("id").asLong();
-		runAsyncStepsOf(caseNumber);
+		runAsyncSteps();
 		String review = taskOf(caseNumber, "Task_ReviewApplication");
 
 		// agents work other tasks: the engine does not show them a review
@@ -125,7 +119,7 @@ class TaskDocumentsTests extends WebTestSupport {
 	void anAgentSuppliesTheMissingFileInTheTaskAsTheApiWouldStoreIt() throws Exception {
 		Merchant m = registry.merchant(new Spec().company());
 		String caseNumber = openCase(m, "\"ID_CARD\", \"SETTLEMENT_CARD_COPY\"");
-		runAsyncStepsOf(caseNumber);
+		runAsyncSteps();
 		String supply = taskOf(caseNumber, "Task_SupplyDocuments");
 		Session agent = Session.login(this::uri, "agent1");
 		String path = BASE + "/tasks/" + supply + "/documents/";
@@ -339,11 +333,5 @@ class TaskDocumentsTests extends WebTestSupport {
 	}
 
 	/** The background steps of these cases only: another test's jobs left failing on purpose are not ours to run. */
-	private void runAsyncStepsOf(String... caseNumbers) {
-		for (String caseNumber : caseNumbers) {
-			String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
-			Jobs.runAll(management, () -> management.createJobQuery().processInstanceId(pi).executable());
-		}
-	}
 
 }
