@@ -50,8 +50,10 @@ class CostBench {
 	 * The JVM line the commit before this benchmark's change shipped with (README, docs/benchmark.md), or
 	 * {@code -Dbench.before-jvm="…"} (then with the production environment) to set "before" against "after" otherwise.
 	 */
-	static final List<String> BEFORE_JVM = System.getProperty("bench.before-jvm") == null ? List.of("-Xmx512m")
-			: List.of(System.getProperty("bench.before-jvm").trim().split("\\s+"));
+	static final String BEFORE_JVM_GIVEN = System.getProperty("bench.before-jvm");
+
+	static final List<String> BEFORE_JVM = BEFORE_JVM_GIVEN == null ? List.of("-Xmx512m")
+			: List.of(BEFORE_JVM_GIVEN.trim().split("\\s+"));
 
 	/** "Before"'s H2 URL settings: its own ({@code ;WRITE_DELAY=0}) or {@code -Dbench.before-h2="…"}. */
 	static final String BEFORE_H2 = System.getProperty("bench.before-h2", ";WRITE_DELAY=0");
@@ -86,7 +88,7 @@ class CostBench {
 		List<Variant> variants = new ArrayList<>();
 		if (BEFORE_JAR != null) {
 			variants.add(new Variant("before", Path.of(BEFORE_JAR), BEFORE_JVM,
-					System.getProperty("bench.before-jvm") == null ? Map.of() : ServiceProcess.PRODUCTION_ENVIRONMENT,
+					BEFORE_JVM_GIVEN == null ? Map.of() : ServiceProcess.PRODUCTION_ENVIRONMENT,
 					BEFORE_H2));
 		}
 		variants.add(new Variant("after", null, AFTER_JVM, ServiceProcess.PRODUCTION_ENVIRONMENT,
@@ -306,21 +308,14 @@ class CostBench {
 		out.add(ab ? "| measure | before | after | after / before (medians) |" : "| measure | after |");
 		out.add(ab ? "|---|---:|---:|---:|" : "|---|---:|");
 		for (String measure : longRuns.get(longRuns.size() - 1).figures().keySet()) {
-			Stats a = Stats.of(longRuns, "after", measure);
-			String afters = String.join(" / ", longRuns.stream()
-				.filter(r -> r.variant().equals("after"))
-				.map(r -> fmt(r.figures().get(measure)))
-				.toList());
 			if (ab) {
-				Stats b = Stats.of(longRuns, "before", measure);
-				String befores = String.join(" / ", longRuns.stream()
-					.filter(r -> r.variant().equals("before"))
-					.map(r -> fmt(r.figures().getOrDefault(measure, Double.NaN)))
-					.toList());
-				out.add("| %s | %s | %s | %.2f |".formatted(measure, befores, afters, a.median() / b.median()));
+				double ratio = Stats.of(longRuns, "after", measure).median()
+						/ Stats.of(longRuns, "before", measure).median();
+				out.add("| %s | %s | %s | %.2f |".formatted(measure, each(longRuns, "before", measure),
+						each(longRuns, "after", measure), ratio));
 			}
 			else {
-				out.add("| %s | %s |".formatted(measure, afters));
+				out.add("| %s | %s |".formatted(measure, each(longRuns, "after", measure)));
 			}
 		}
 		return out;
@@ -345,6 +340,14 @@ class CostBench {
 		public String toString() {
 			return "%s (%s–%s)".formatted(fmt(median), fmt(low), fmt(high));
 		}
+	}
+
+	/** Each run's figure of one variant, in order: "648 / 697". */
+	static String each(List<Round> runs, String variant, String measure) {
+		return String.join(" / ", runs.stream()
+			.filter(r -> r.variant().equals(variant))
+			.map(r -> fmt(r.figures().getOrDefault(measure, Double.NaN)))
+			.toList());
 	}
 
 	static String fmt(double v) {

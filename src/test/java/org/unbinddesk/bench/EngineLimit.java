@@ -189,9 +189,7 @@ final class EngineLimit implements AutoCloseable {
 			.processDefinitionKey("TerminalUnbindingNoop")
 			.finished()
 			.count() < before + count) {
-			if (System.nanoTime() > deadline || engine.getBean(RuntimeService.class)
-				.createIncidentQuery()
-				.count() > 0) {
+			if (System.nanoTime() > deadline || runtime.createIncidentQuery().count() > 0) {
 				throw new IllegalStateException("no-op whole cases stuck (an incident, or not finished in 10 minutes)");
 			}
 			Thread.sleep(20);
