@@ -17,6 +17,10 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * {@code ACT_HI_DETAIL} row per update, Camunda's "full" level) is written only when asked for
  * ({@code unbinddesk.history.variable-trail=true}): the case's decisions are in the registry's audit trail already,
  * and the trail was the largest table per case (see docs/benchmark.md).
+ * <p>
+ * The job log ({@code ACT_HI_JOB_LOG}) keeps a job's failures (with the error), what operations read when a step went
+ * wrong; the routine entries of each background step that was made, ran and succeeded (two per job, a table with nine
+ * indexes, written in nearly every transaction of a case) only when asked for ({@code unbinddesk.history.job-log=all}).
  */
 public class PiiSafeHistoryLevel implements HistoryLevel {
 
@@ -26,17 +30,25 @@ public class PiiSafeHistoryLevel implements HistoryLevel {
 			HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
 			HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
 
+	/** A job made, run to success, or removed: the routine entries of the job log. */
+	private static final Set<HistoryEventType> ROUTINE_JOB_EVENTS = Set.of(HistoryEventTypes.JOB_CREATE,
+			HistoryEventTypes.JOB_SUCCESS, HistoryEventTypes.JOB_DELETE);
+
 	private final Set<String> sensitive;
 
 	private final boolean variableTrail;
 
+	private final boolean routineJobLog;
+
 	/**
 	 * @param sensitive the names of the variables whose values never reach history
 	 * @param variableTrail whether to keep every value a variable took ({@code ACT_HI_DETAIL}), not only its latest
+	 * @param routineJobLog whether the job log keeps jobs made, succeeded and removed, not only their failures
 	 */
-	public PiiSafeHistoryLevel(Set<String> sensitive, boolean variableTrail) {
+	public PiiSafeHistoryLevel(Set<String> sensitive, boolean variableTrail, boolean routineJobLog) {
 		this.sensitive = Set.copyOf(sensitive);
 		this.variableTrail = variableTrail;
+		this.routineJobLog = routineJobLog;
 	}
 
 	@Override
@@ -55,6 +67,9 @@ public class PiiSafeHistoryLevel implements HistoryLevel {
 			return false;
 		}
 		if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && !variableTrail) {
+			return false;
+		}
+		if (ROUTINE_JOB_EVENTS.contains(eventType) && !routineJobLog) {
 			return false;
 		}
 		if (VARIABLE_EVENTS.contains(eventType) && entity instanceof VariableInstance variable) {

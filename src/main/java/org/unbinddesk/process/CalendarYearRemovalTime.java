@@ -13,9 +13,17 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 /**
  * When the engine may remove a case's history: records are kept a number of calendar years counted from the year the
  * case ended, as the anti-money-laundering rules count them ("自业务关系结束当年计起"), not in blocks of 365 days. A case
- * that ended in 2026 with ten years' retention is removable from 1 January 2037, in the business time zone.
+ * that ended in 2026 with ten years' retention must be kept until 1 January 2037, in the business time zone.
+ * <p>
+ * The engine stamps each history row as it writes it (strategy {@code start}), while the case runs and its end is not
+ * known: a case is taken to end by the end of the year after the one it opened in, so a case opened in 2026 is kept
+ * until 1 January 2038 whether it ends in 2026 or 2027. Stamping at the end instead would rewrite every history row of
+ * the case as it ends. A case that runs longer is given more time as it ends ({@link HistoryRemovalTimes}).
  */
 class CalendarYearRemovalTime extends DefaultHistoryRemovalTimeProvider {
+
+	/** The years after the one a case opened in by whose end it is taken to have ended. */
+	static final int YEARS_A_CASE_MAY_RUN = 1;
 
 	private final int years;
 
@@ -29,9 +37,10 @@ class CalendarYearRemovalTime extends DefaultHistoryRemovalTimeProvider {
 	@Override
 	public Date calculateRemovalTime(HistoricProcessInstanceEventEntity instance, ProcessDefinition definition) {
 		if (super.calculateRemovalTime(instance, definition) == null) {
-			return null; // still running, or no time to live: the engine keeps it
+			return null; // no time to live: the engine keeps it
 		}
-		return keptUntil(instance.getEndTime() != null ? instance.getEndTime() : instance.getStartTime());
+		return instance.getEndTime() != null ? keptUntil(instance.getEndTime())
+				: keptUntil(instance.getStartTime(), YEARS_A_CASE_MAY_RUN);
 	}
 
 	@Override
@@ -39,12 +48,16 @@ class CalendarYearRemovalTime extends DefaultHistoryRemovalTimeProvider {
 		if (super.calculateRemovalTime(decision, definition) == null) {
 			return null;
 		}
-		return keptUntil(decision.getEvaluationTime());
+		return keptUntil(decision.getEvaluationTime(), YEARS_A_CASE_MAY_RUN);
 	}
 
 	/** The first day after the given number of whole calendar years following the year of the moment. */
 	Date keptUntil(Date moment) {
-		int year = moment.toInstant().atZone(zone).getYear();
+		return keptUntil(moment, 0);
+	}
+
+	private Date keptUntil(Date moment, int laterYears) {
+		int year = moment.toInstant().atZone(zone).getYear() + laterYears;
 		return Date.from(LocalDate.of(year + years + 1, 1, 1).atStartOfDay(zone).toInstant());
 	}
 

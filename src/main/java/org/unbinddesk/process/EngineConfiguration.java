@@ -26,8 +26,9 @@ import org.unbinddesk.privacy.PiiSafeHistoryLevel;
 import org.unbinddesk.privacy.FreeTextHistoryScrubber;
 
 /**
- * Engine settings that have no Spring Boot property: the PII-safe history level, free text masked in history,
- * history kept for whole calendar years ({@code unbinddesk.retention.years}), and how often the engine writes its
+ * Engine settings that have no Spring Boot property: the PII-safe history level (and what the job log keeps), free
+ * text masked in history, history kept for whole calendar years ({@code unbinddesk.retention.years},
+ * {@link CalendarYearRemovalTime}), and how often the engine writes its
  * metrics to the database ({@code unbinddesk.metrics.engine-reporting-interval}); and, where
  * {@code unbinddesk.engine-schema.migrations} names Camunda's scripts (the postgres profile), the engine's tables
  * brought up to date by Flyway before the engine starts ({@link EngineSchema}); and the decision tables' FEEL
@@ -39,13 +40,14 @@ class EngineConfiguration {
 	@Bean
 	AbstractProcessEnginePlugin piiSafeHistoryPlugin(
 			@Value("${unbinddesk.history.variable-trail:false}") boolean variableTrail,
+			@Value("${unbinddesk.history.job-log:failures}") JobLog jobLog,
 			@Value("${unbinddesk.retention.years:10}") int retentionYears, Clock clock) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
 				List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
 						: new ArrayList<>(configuration.getCustomHistoryLevels());
-				levels.add(new PiiSafeHistoryLevel(ProcessVariables.SENSITIVE, variableTrail));
+				levels.add(new PiiSafeHistoryLevel(ProcessVariables.SENSITIVE, variableTrail, jobLog == JobLog.ALL));
 				configuration.setCustomHistoryLevels(levels);
 				// free text is masked before the default handler writes the row
 				configuration.setHistoryEventHandler(new CompositeHistoryEventHandler(
@@ -131,6 +133,16 @@ class EngineConfiguration {
 				new ResourceDatabasePopulator(new ClassPathResource(ENGINE_INDEXES)).execute(dataSource);
 			}
 		};
+	}
+
+	/** What the engine's job log keeps ({@code unbinddesk.history.job-log}). */
+	enum JobLog {
+
+		/** a job's failures only */
+		FAILURES,
+		/** also each job made, succeeded or removed */
+		ALL
+
 	}
 
 	static final String ENGINE_INDEXES = "db/engine/postgres/V7_24_0_1__event_subscriptions_by_process_instance.sql";

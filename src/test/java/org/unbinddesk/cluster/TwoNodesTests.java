@@ -70,6 +70,8 @@ class TwoNodesTests {
 						"--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
 						"--unbinddesk.unbind.wait-for-settlement=false",
 						"--camunda.bpm.generic-properties.properties.hostname=node-" + (i + 1),
+						// the job log's success entries name the node that ran each job
+						"--unbinddesk.history.job-log=all",
 						"--logging.file.name=target/test-logs/two-nodes.log");
 		}
 		jdbc = JdbcClient.create(nodes[0].getBean(DataSource.class));

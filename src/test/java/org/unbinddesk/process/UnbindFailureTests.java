@@ -66,6 +66,15 @@ class UnbindFailureTests extends ProcessTestSupport {
 		assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
 		assertThat(registry.isBound(m)).isFalse();
 		assertThat(auditActionsOf(pi)).containsOnlyOnce("TERMINAL_UNBOUND");
+		// the job log keeps what operations read afterwards, the three failures with their error, and no routine entries
+		assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).failureLog().list())
+			.hasSize(3)
+			.allSatisfy(log -> {
+				assertThat(log.getActivityId()).isEqualTo("Task_UnbindTerminal");
+				assertThat(log.getJobExceptionMessage()).contains("registry unavailable");
+			});
+		assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog().count()).isZero();
+		assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).creationLog().count()).isZero();
 	}
 
 }

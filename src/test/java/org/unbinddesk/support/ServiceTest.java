@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.unbinddesk.unbind.UnbindService;
@@ -18,7 +19,7 @@ import org.unbinddesk.unbind.UnbindService;
  * all of them (each other configuration boots Camunda, Flyway and Tomcat once more, on H2 and again on PostgreSQL).
  * Its engine keeps the default name, by which the REST API and the web apps find it. {@link UnbindService} is a spy
  * that calls the real service unless a test makes it fail (reset after each test), so the failure test needs no
- * context of its own.
+ * context of its own. Its data source counts what is written ({@link DatabaseWrites}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,6 +29,7 @@ import org.unbinddesk.unbind.UnbindService;
 		properties = "camunda.bpm.generate-unique-process-engine-name=false")
 @ActiveProfiles(resolver = TestProfiles.class)
 @MockitoSpyBean(types = UnbindService.class)
+@Import(DatabaseWrites.Wrapping.class)
 public @interface ServiceTest {
 
 }
