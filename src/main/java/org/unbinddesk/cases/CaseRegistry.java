@@ -130,7 +130,7 @@ public class CaseRegistry {
 	 * an instance that did not begin at "Unbinding requested" (and so registered nothing) cannot act on any case.
 	 */
 	public UnbindingCase ofProcess(String processInstanceId) {
-		return cases.findByProcessInstanceId(processInstanceId)
+		return cases.findOfProcess(processInstanceId)
 			.orElseThrow(() -> CaseRuleViolation.notRegistered(processInstanceId));
 	}
 

@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+
+import jakarta.persistence.QueryHint;
 
 public interface UnbindingCaseRepository
 		extends JpaRepository<UnbindingCase, String>, JpaSpecificationExecutor<UnbindingCase> {
@@ -13,6 +16,25 @@ public interface UnbindingCaseRepository
 	Optional<UnbindingCase> findByOpenTerminalSn(String terminalSn);
 
 	Optional<UnbindingCase> findByProcessInstanceId(String processInstanceId);
+
+	/**
+	 * The number of the case a process instance works on, as stored, without first writing the changes this
+	 * transaction made to cases (a process instance's case never changes once stored): a step finds its case without
+	 * saving it half-way. A case stored in this same transaction is not seen: use {@link #findOfProcess}.
+	 */
+	@Query("select c.caseNumber from UnbindingCase c where c.processInstanceId = ?1")
+	@QueryHints(@QueryHint(name = "org.hibernate.flushMode", value = "COMMIT"))
+	Optional<String> findStoredCaseNumberByProcessInstanceId(String processInstanceId);
+
+	/**
+	 * The case a process instance works on, as this transaction holds it, without saving its changes first (so a
+	 * step updates its case once, at the commit); a case registered in this very transaction, not stored yet, is
+	 * found by the second query.
+	 */
+	default Optional<UnbindingCase> findOfProcess(String processInstanceId) {
+		return findStoredCaseNumberByProcessInstanceId(processInstanceId).flatMap(this::findById)
+			.or(() -> findByProcessInstanceId(processInstanceId));
+	}
 
 	long countByStatusAndStage(CaseStatus status, Stage stage);
 
@@ -27,6 +49,8 @@ public interface UnbindingCaseRepository
 	@Query("""
 			select count(c) from UnbindingCase c where c.terminalSn = ?1 and c.openedAt > ?2 and c.caseNumber <> ?3
 			and (c.outcome is null or c.outcome <> org.unbinddesk.cases.Outcome.REQUEST_INVALID)""")
+	// other cases only: this transaction's changes to its own case need not be written first
+	@QueryHints(@QueryHint(name = "org.hibernate.flushMode", value = "COMMIT"))
 	long countGenuineRequests(String terminalSn, LocalDateTime after, String caseNumber);
 
 }

@@ -245,7 +245,7 @@ public class DeviceReturns {
 	}
 
 	private UnbindingCase caseOf(String processInstanceId) {
-		return cases.findByProcessInstanceId(processInstanceId)
+		return cases.findOfProcess(processInstanceId)
 			.orElseThrow(() -> CaseRuleViolation.notRegistered(processInstanceId));
 	}
 

@@ -122,7 +122,7 @@ public class UnbindSchedule {
 	}
 
 	private UnbindingCase caseOf(DelegateExecution execution) {
-		return cases.findByProcessInstanceId(execution.getProcessInstanceId())
+		return cases.findOfProcess(execution.getProcessInstanceId())
 			.orElseThrow(() -> new IllegalStateException("No case for " + execution.getProcessInstanceId()));
 	}
 

@@ -197,7 +197,7 @@ public class UnbindService {
 	}
 
 	private UnbindingCase caseOf(String processInstanceId) {
-		return cases.findByProcessInstanceId(processInstanceId)
+		return cases.findOfProcess(processInstanceId)
 			.orElseThrow(() -> CaseRuleViolation.notRegistered(processInstanceId));
 	}
 
