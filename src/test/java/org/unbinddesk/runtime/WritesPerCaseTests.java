@@ -32,7 +32,8 @@ import org.unbinddesk.support.WebTestSupport;
  * What one whole case writes, step by step, the way the service runs it: opened through the API, each background
  * step and timer as the job executor would run it, the notices sent, the reviewer's claim and decision. Each commit is
  * a write of the embedded database's file (docs/benchmark.md, "Writes per case"), so the steps that write nothing
- * anyone reads are kept out, and this test keeps them out. The table lands in {@code target/writes-per-case.md}.
+ * anyone reads are kept out, and this test keeps them out. The table, with the statements each step reads, lands in
+ * {@code target/writes-per-case.md}.
  */
 class WritesPerCaseTests extends WebTestSupport {
 
@@ -55,7 +56,7 @@ class WritesPerCaseTests extends WebTestSupport {
 
 	private Recording recording;
 
-	record Step(String name, List<Transaction> transactions) {
+	record Step(String name, List<Transaction> transactions, int reads) {
 
 		int rows() {
 			return transactions.stream().mapToInt(Transaction::rowsWritten).sum();
@@ -85,6 +86,7 @@ class WritesPerCaseTests extends WebTestSupport {
 		String processInstanceId = cases.findById(caseNumber).orElseThrow().getProcessInstanceId();
 
 		runJobs(processInstanceId);
+		recording.takeReads();
 		notices.dispatchDue();
 		step("notices sent");
 		Task review = tasks.createTaskQuery()
@@ -92,6 +94,7 @@ class WritesPerCaseTests extends WebTestSupport {
 			.taskDefinitionKey("Task_ReviewApplication")
 			.singleResult();
 		identity.setAuthentication("reviewer1", List.of("reviewers"));
+		recording.takeReads();
 		try {
 			tasks.claim(review.getId(), "reviewer1");
 			step("reviewer claims the review");
@@ -102,6 +105,7 @@ class WritesPerCaseTests extends WebTestSupport {
 			identity.clearAuthentication();
 		}
 		runJobs(processInstanceId);
+		recording.takeReads();
 		notices.dispatchDue();
 		step("notices sent");
 
@@ -140,33 +144,35 @@ class WritesPerCaseTests extends WebTestSupport {
 				.jobDefinitionId(job.getJobDefinitionId())
 				.singleResult()
 				.getActivityId();
+			recording.takeReads(); // the test's own look-ups, not the job's
 			management.executeJob(job.getId());
 			step("job: " + activity);
 		}
 	}
 
 	private void step(String name) {
-		steps.add(new Step(name, recording.take()));
+		steps.add(new Step(name, recording.take(), recording.takeReads()));
 	}
 
 	private void write(Path file) throws IOException {
 		List<String> lines = new ArrayList<>();
-		lines.add("| step | transactions | rows written | engine runtime | engine history | registry | largest |");
-		lines.add("|---|---:|---:|---:|---:|---:|---|");
+		lines.add("| step | transactions | rows written | engine runtime | engine history | registry | reads | largest |");
+		lines.add("|---|---:|---:|---:|---:|---:|---:|---|");
 		Map<String, Integer> total = new TreeMap<>();
 		for (Step step : steps) {
 			Map<String, Integer> rows = new TreeMap<>();
 			step.transactions().forEach(t -> t.rows().forEach((k, v) -> rows.merge(k, v, Integer::sum)));
 			rows.forEach((k, v) -> total.merge(k, v, Integer::sum));
-			lines.add(row(step.name(), step.transactions().size(), rows));
+			lines.add(row(step.name(), step.transactions().size(), rows, step.reads()));
 		}
-		lines.add(row("**whole case**", steps.stream().mapToInt(s -> s.transactions().size()).sum(), total));
+		lines.add(row("**whole case**", steps.stream().mapToInt(s -> s.transactions().size()).sum(), total,
+				steps.stream().mapToInt(Step::reads).sum()));
 		Files.createDirectories(file.getParent());
 		Files.write(file, lines);
 		lines.forEach(System.out::println);
 	}
 
-	private static String row(String name, int transactions, Map<String, Integer> rows) {
+	private static String row(String name, int transactions, Map<String, Integer> rows, int reads) {
 		int runtime = sum(rows, " ACT_RU_", " ACT_GE_");
 		int history = sum(rows, " ACT_HI_");
 		int all = rows.values().stream().mapToInt(Integer::intValue).sum();
@@ -177,8 +183,8 @@ class WritesPerCaseTests extends WebTestSupport {
 			.map(e -> e.getKey() + " " + e.getValue())
 			.reduce((a, b) -> a + ", " + b)
 			.orElse("");
-		return "| %s | %d | %d | %d | %d | %d | %s |".formatted(name, transactions, all, runtime, history,
-				all - runtime - history, largest);
+		return "| %s | %d | %d | %d | %d | %d | %d | %s |".formatted(name, transactions, all, runtime, history,
+				all - runtime - history, reads, largest);
 	}
 
 	private static int sum(Map<String, Integer> rows, String... prefixes) {

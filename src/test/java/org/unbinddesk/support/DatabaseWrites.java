@@ -26,8 +26,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
  * What the service writes to its database, transaction by transaction: the test context's data source is wrapped (by
- * datasource-proxy), every insert, update and delete is counted by table with the rows it changed, and each commit
- * closes a transaction. Engine and registry share the data source and the transaction, so both are counted. Nothing is
+ * datasource-proxy), every insert, update and delete is counted by table with the rows it changed, each commit closes
+ * a transaction, and the statements that only read are counted too. Engine and registry share the data source and the transaction, so both are counted. Nothing is
  * kept until a test {@link #record(Predicate) records}, and then only the transactions of the threads it names (the
  * test's own and the web server's), not those of the engine's or Spring's housekeeping.
  */
@@ -66,7 +66,14 @@ public final class DatabaseWrites implements QueryExecutionListener, MethodExecu
 			for (int i = 0; i < sets; i++, next++) {
 				rows += changed != null && next < changed.length && changed[next] >= 0 ? changed[next] : 1;
 			}
-			if (write.find() && rows > 0) {
+			if (!write.find()) {
+				Recording current = recording;
+				if (current != null && current.threads.test(Thread.currentThread())) {
+					current.reads.incrementAndGet();
+				}
+				continue;
+			}
+			if (rows > 0) {
 				String verb = write.group(1).substring(0, 1).toUpperCase(Locale.ROOT);
 				String table = write.group(2).replace("\"", "").toUpperCase(Locale.ROOT);
 				open.computeIfAbsent(execution.getConnectionId(), id -> new TreeMap<>())
@@ -129,6 +136,8 @@ public final class DatabaseWrites implements QueryExecutionListener, MethodExecu
 
 		private final List<Transaction> transactions = java.util.Collections.synchronizedList(new ArrayList<>());
 
+		private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+
 		private Recording(Predicate<Thread> threads) {
 			this.threads = threads;
 		}
@@ -142,6 +151,11 @@ public final class DatabaseWrites implements QueryExecutionListener, MethodExecu
 				transactions.clear();
 				return taken;
 			}
+		}
+
+		/** The statements that read (selects, in any transaction) since the last call, and forgets them. */
+		public int takeReads() {
+			return reads.getAndSet(0);
 		}
 
 	}
