@@ -13,17 +13,18 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 /**
  * When the engine may remove a case's history: records are kept a number of calendar years counted from the year the
  * case ended, as the anti-money-laundering rules count them ("自业务关系结束当年计起"), not in blocks of 365 days. A case
- * that ended in 2026 with ten years' retention must be kept until 1 January 2037, in the business time zone.
+ * that ended in 2026 with ten years' retention is kept until 1 January 2037, in the business time zone.
  * <p>
  * The engine stamps each history row as it writes it (strategy {@code start}), while the case runs and its end is not
- * known: a case is taken to end by the end of the year after the one it opened in, so a case opened in 2026 is kept
- * until 1 January 2038 whether it ends in 2026 or 2027. Stamping at the end instead would rewrite every history row of
- * the case as it ends. A case that runs longer is given more time as it ends ({@link HistoryRemovalTimes}).
+ * known: a case is taken to end in the year it opened, which most do. Stamping at the end instead would rewrite every
+ * history row of the case as it ends. A case that ends in a later year is given the later time the night after
+ * ({@link HistoryRemovalTimes}). A decision taken outside the case's own steps (the damage assessment when the
+ * warehouse receives a device) is not part of the case's history: it gets a year's margin.
  */
 class CalendarYearRemovalTime extends DefaultHistoryRemovalTimeProvider {
 
-	/** The years after the one a case opened in by whose end it is taken to have ended. */
-	static final int YEARS_A_CASE_MAY_RUN = 1;
+	/** The margin of a decision taken outside a case's own steps, in years. */
+	static final int DECISION_MARGIN_YEARS = 1;
 
 	private final int years;
 
@@ -39,8 +40,7 @@ class CalendarYearRemovalTime extends DefaultHistoryRemovalTimeProvider {
 		if (super.calculateRemovalTime(instance, definition) == null) {
 			return null; // no time to live: the engine keeps it
 		}
-		return instance.getEndTime() != null ? keptUntil(instance.getEndTime())
-				: keptUntil(instance.getStartTime(), YEARS_A_CASE_MAY_RUN);
+		return keptUntil(instance.getEndTime() != null ? instance.getEndTime() : instance.getStartTime());
 	}
 
 	@Override
@@ -48,7 +48,7 @@ class CalendarYearRemovalTime extends DefaultHistoryRemovalTimeProvider {
 		if (super.calculateRemovalTime(decision, definition) == null) {
 			return null;
 		}
-		return keptUntil(decision.getEvaluationTime(), YEARS_A_CASE_MAY_RUN);
+		return keptUntil(decision.getEvaluationTime(), DECISION_MARGIN_YEARS);
 	}
 
 	/** The first day after the given number of whole calendar years following the year of the moment. */

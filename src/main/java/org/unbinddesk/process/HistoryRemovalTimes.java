@@ -1,7 +1,6 @@
 package org.unbinddesk.process;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.ArrayList;
@@ -9,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
@@ -21,13 +20,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Gives more time to the history of a case that ran longer than its removal time assumed: the engine stamps each
- * history row as it writes it, taking a case to end by the end of the year after it opened
- * ({@link CalendarYearRemovalTime}). Nightly, before the engine's cleanup window, each case that ended this year or
- * last year, opened before that, and whose history would go before the whole years counted from its end, gets the
- * later removal time on all its history rows (a batch the job executor runs); so does a case that ended this week with
- * no removal time (opened before this version, when the engine stamped the rows as a case ended). A case ended and
- * checked stays as it is, so the check may run again.
+ * Gives more time to the history of a case that ran into a later calendar year than the one it opened in: the engine
+ * stamps each history row as it writes it, taking a case to end in the year it opened ({@link CalendarYearRemovalTime}).
+ * Nightly, each case that ended this year (or last year) after opening in an earlier year gets the later removal time on
+ * all its history rows (a batch the job executor runs); so does a case ended with no removal time (opened before this
+ * rule, when the engine stamped the rows as a case ended), and a case still open so long that its stamp comes within
+ * a year. A case checked and extended stays as it is, so the check may run again, on every node (the batches set the
+ * same times).
  */
 @Service
 public class HistoryRemovalTimes {
@@ -38,61 +37,90 @@ public class HistoryRemovalTimes {
 
 	private final HistoryService history;
 
+	private final ManagementService management;
+
 	private final CalendarYearRemovalTime rule;
+
+	private final int years;
 
 	private final Clock clock;
 
-	HistoryRemovalTimes(HistoryService history, @Value("${unbinddesk.retention.years:10}") int years, Clock clock) {
+	HistoryRemovalTimes(HistoryService history, ManagementService management,
+			@Value("${unbinddesk.retention.years:10}") int years, Clock clock) {
 		this.history = history;
+		this.management = management;
 		this.rule = new CalendarYearRemovalTime(years, clock.getZone());
+		this.years = years;
 		this.clock = clock;
 	}
 
 	/**
-	 * @return the batches that set the later removal times (one per year the cases ended in), none when every case's
-	 * history is kept long enough
+	 * @return the batches that set the later removal times (one per removal time), none when every case's history is
+	 * kept long enough
 	 */
 	@Scheduled(cron = "${unbinddesk.retention.extend-cron:0 40 0 * * *}", zone = "${unbinddesk.business-zone:Asia/Shanghai}")
 	public List<Batch> extendForLongCases() {
-		Date startOfLastYear = Date
-			.from(LocalDate.now(clock).withDayOfYear(1).minusYears(1).atStartOfDay(clock.getZone()).toInstant());
-		Map<String, HistoricProcessInstance> candidates = new LinkedHashMap<>();
-		// ended last year or this, opened before last year: the only cases whose stamp can fall short
-		history.createHistoricProcessInstanceQuery()
+		LocalDate thisYear = LocalDate.now(clock).withDayOfYear(1);
+		Date startOfThisYear = startOf(thisYear);
+		Date startOfLastYear = startOf(thisYear.minusYears(1));
+		Map<String, Date> required = new LinkedHashMap<>();
+		Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
+		// ended this year after opening in an earlier one; ended last year after opening before it (a night missed at
+		// the turn of the year)
+		List<HistoricProcessInstance> crossedAYear = new ArrayList<>(history.createHistoricProcessInstanceQuery()
+			.finished()
+			.finishedAfter(startOfThisYear)
+			.startedBefore(startOfThisYear)
+			.list());
+		crossedAYear.addAll(history.createHistoricProcessInstanceQuery()
 			.finished()
 			.finishedAfter(startOfLastYear)
+			.finishedBefore(startOfThisYear)
 			.startedBefore(startOfLastYear)
-			.list()
-			.forEach(i -> candidates.put(i.getId(), i));
-		// ended this week: a case opened before this version (the engine then stamped rows as a case ended) has none
-		Date weekAgo = Date.from(clock.instant().minus(Duration.ofDays(7)));
+			.list());
+		// ended with no removal time at all
+		String table = management.getTableName(HistoricProcessInstance.class);
 		for (int first = 0;; first += PAGE) {
-			List<HistoricProcessInstance> page = history.createHistoricProcessInstanceQuery()
-				.finished()
-				.finishedAfter(weekAgo)
-				.orderByProcessInstanceId()
-				.asc()
+			List<HistoricProcessInstance> page = history.createNativeHistoricProcessInstanceQuery()
+				.sql("select * from " + table + " where END_TIME_ is not null and REMOVAL_TIME_ is null order by ID_")
 				.listPage(first, PAGE);
-			page.stream().filter(i -> i.getRemovalTime() == null).forEach(i -> candidates.put(i.getId(), i));
+			crossedAYear.addAll(page);
 			if (page.size() < PAGE) {
 				break;
 			}
 		}
-		Map<Date, List<HistoricProcessInstance>> shortByRequired = candidates.values()
+		for (HistoricProcessInstance ended : crossedAYear) {
+			found.put(ended.getId(), ended);
+			required.put(ended.getId(), rule.keptUntil(ended.getEndTime()));
+		}
+		// still open when its stamp comes within a year: kept as if it ended this year, until it does
+		history.createHistoricProcessInstanceQuery()
+			.unfinished()
+			.startedBefore(startOf(thisYear.minusYears(years - 1)))
+			.list()
+			.forEach(open -> {
+				found.put(open.getId(), open);
+				required.put(open.getId(), rule.keptUntil(startOfThisYear));
+			});
+		Map<Date, List<String>> shortByRequired = new TreeMap<>();
+		found.values()
 			.stream()
-			.filter(i -> i.getRemovalTime() == null || i.getRemovalTime().before(rule.keptUntil(i.getEndTime())))
-			.collect(Collectors.groupingBy(i -> rule.keptUntil(i.getEndTime()), TreeMap::new, Collectors.toList()));
+			.filter(i -> i.getRemovalTime() == null || i.getRemovalTime().before(required.get(i.getId())))
+			.forEach(i -> shortByRequired.computeIfAbsent(required.get(i.getId()), d -> new ArrayList<>()).add(i.getId()));
 		List<Batch> batches = new ArrayList<>();
-		shortByRequired.forEach((required, instances) -> {
+		shortByRequired.forEach((until, ids) -> {
 			batches.add(history.setRemovalTimeToHistoricProcessInstances()
-				.absoluteRemovalTime(required)
-				.byIds(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+				.absoluteRemovalTime(until)
+				.byIds(ids.toArray(String[]::new))
 				.hierarchical()
 				.executeAsync());
-			instances.forEach(i -> log.info("Case {} ran from {} to {}: its history is kept until {}", i.getBusinessKey(),
-					i.getStartTime(), i.getEndTime(), required));
+			log.info("The history of {} cases that ran into a later year is kept until {}", ids.size(), until);
 		});
 		return batches;
+	}
+
+	private Date startOf(LocalDate day) {
+		return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
 	}
 
 }

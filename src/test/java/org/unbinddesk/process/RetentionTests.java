@@ -35,15 +35,15 @@ class RetentionTests extends ProcessTestSupport {
 	JdbcClient jdbc;
 
 	@Test
-	void engineHistoryIsKeptTenWholeYearsAfterTheYearAfterTheCaseOpened() {
+	void engineHistoryOfACaseClosedInTheYearItOpenedIsKeptTenWholeYears() {
 		Merchant m = registry.merchant();
 		ProcessInstance pi = start(applicationFor(m, "BUSINESS_CLOSED"));
 		correlate(pi, "CancellationRequested", Map.of());
 
 		var ended = history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
-		int openedIn = ended.getStartTime().toInstant().atZone(ZoneId.systemDefault()).getYear();
-		// stamped as the rows were written, with a year's margin for the case to end: never rewritten as it ends
-		Date keptUntil = date(LocalDate.of(openedIn + 12, 1, 1));
+		int closedIn = ended.getEndTime().toInstant().atZone(ZoneId.systemDefault()).getYear();
+		// stamped as the rows were written, never rewritten as the case ends
+		Date keptUntil = date(LocalDate.of(closedIn + 11, 1, 1));
 		assertThat(ended.getRemovalTime()).isEqualTo(keptUntil);
 		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list())
 			.allSatisfy(a -> assertThat(a.getRemovalTime()).isEqualTo(keptUntil));
@@ -52,40 +52,46 @@ class RetentionTests extends ProcessTestSupport {
 	}
 
 	@Test
-	void aCaseThatRanLongerThanItsYearOrOpenedBeforeThisVersionIsKeptTenWholeYearsFromTheYearItEnded() {
-		ProcessInstance longCase = start(applicationFor(registry.merchant(), "BUSINESS_CLOSED"));
-		correlate(longCase, "CancellationRequested", Map.of());
-		ProcessInstance usual = start(applicationFor(registry.merchant(), "BUSINESS_CLOSED"));
-		correlate(usual, "CancellationRequested", Map.of());
-		// as if the long case had opened three years ago: its rows were stamped then
+	void aCaseThatEndsInALaterYearIsKeptTenWholeYearsFromTheYearItEnded() {
 		int thisYear = LocalDate.now().getYear();
-		Date stampedAtOpening = date(LocalDate.of(thisYear - 3 + 12, 1, 1));
-		jdbc.sql("update ACT_HI_PROCINST set START_TIME_ = ?, REMOVAL_TIME_ = ? where PROC_INST_ID_ = ?")
-			.params(LocalDate.of(thisYear - 3, 6, 1).atStartOfDay(), stampedAtOpening, longCase.getId())
-			.update();
-		jdbc.sql("update ACT_HI_ACTINST set REMOVAL_TIME_ = ? where PROC_INST_ID_ = ?")
-			.params(stampedAtOpening, longCase.getId())
-			.update();
-		// and a case opened before this version, when the engine stamped its rows only as it ended: none yet
-		ProcessInstance fromBefore = start(applicationFor(registry.merchant(), "BUSINESS_CLOSED"));
-		correlate(fromBefore, "CancellationRequested", Map.of());
-		jdbc.sql("update ACT_HI_PROCINST set REMOVAL_TIME_ = null where PROC_INST_ID_ = ?").params(fromBefore.getId()).update();
-		jdbc.sql("update ACT_HI_ACTINST set REMOVAL_TIME_ = null where PROC_INST_ID_ = ?").params(fromBefore.getId()).update();
+		// opened on the last day of last year, three years ago, and before this rule (no removal time): all ended now
+		ProcessInstance acrossNewYear = endedCaseOpenedAt(LocalDate.of(thisYear - 1, 12, 31), true);
+		ProcessInstance threeYears = endedCaseOpenedAt(LocalDate.of(thisYear - 3, 6, 1), true);
+		ProcessInstance beforeThisRule = endedCaseOpenedAt(LocalDate.now(), false);
+		ProcessInstance usual = endedCaseOpenedAt(LocalDate.now(), true);
+		// and one still open, opened ten years ago: its stamp comes within a year
+		ProcessInstance stillOpen = start(applicationFor(registry.merchant(), "BUSINESS_CLOSED"));
+		openedAt(stillOpen, LocalDate.of(thisYear - 10, 6, 1), true);
 
-		List<Batch> batches = removalTimes.extendForLongCases();
-		batches.forEach(this::runBatch);
+		removalTimes.extendForLongCases().forEach(this::runBatch);
 
-		Date fromTheYearItEnded = date(LocalDate.of(thisYear + 11, 1, 1));
-		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(longCase.getId()).singleResult()
-			.getRemovalTime()).isEqualTo(fromTheYearItEnded);
-		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(longCase.getId()).list())
-			.allSatisfy(a -> assertThat(a.getRemovalTime()).isEqualTo(fromTheYearItEnded));
-		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(fromBefore.getId()).list())
-			.allSatisfy(a -> assertThat(a.getRemovalTime()).isEqualTo(fromTheYearItEnded));
+		Date fromThisYear = date(LocalDate.of(thisYear + 11, 1, 1));
+		for (ProcessInstance pi : List.of(acrossNewYear, threeYears, beforeThisRule, stillOpen)) {
+			assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+				.getRemovalTime()).isEqualTo(fromThisYear);
+			assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list())
+				.allSatisfy(a -> assertThat(a.getRemovalTime()).isEqualTo(fromThisYear));
+		}
 		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(usual.getId()).singleResult()
-			.getRemovalTime()).isEqualTo(date(LocalDate.of(thisYear + 12, 1, 1)));
-		// checked once, the long case needs nothing more
+			.getRemovalTime()).isEqualTo(fromThisYear);
+		// checked once, nothing more to do
 		assertThat(removalTimes.extendForLongCases()).isEmpty();
+	}
+
+	/** A case cancelled now, as if opened on that day: its rows stamped then (or not at all, before this rule). */
+	private ProcessInstance endedCaseOpenedAt(LocalDate opened, boolean stamped) {
+		ProcessInstance pi = start(applicationFor(registry.merchant(), "BUSINESS_CLOSED"));
+		correlate(pi, "CancellationRequested", Map.of());
+		openedAt(pi, opened, stamped);
+		return pi;
+	}
+
+	private void openedAt(ProcessInstance pi, LocalDate opened, boolean stamped) {
+		Date stamp = stamped ? date(LocalDate.of(opened.getYear() + 11, 1, 1)) : null;
+		jdbc.sql("update ACT_HI_PROCINST set START_TIME_ = ?, REMOVAL_TIME_ = ? where PROC_INST_ID_ = ?")
+			.params(opened.atTime(12, 0), stamp, pi.getId())
+			.update();
+		jdbc.sql("update ACT_HI_ACTINST set REMOVAL_TIME_ = ? where PROC_INST_ID_ = ?").params(stamp, pi.getId()).update();
 	}
 
 	private void runBatch(Batch batch) {

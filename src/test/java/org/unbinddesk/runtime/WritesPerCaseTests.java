@@ -54,6 +54,11 @@ class WritesPerCaseTests extends WebTestSupport {
 
 	private final List<Step> steps = new ArrayList<>();
 
+	@org.junit.jupiter.api.AfterEach
+	void stopRecording() {
+		writes.stop();
+	}
+
 	private Recording recording;
 
 	record Step(String name, List<Transaction> transactions, int reads) {

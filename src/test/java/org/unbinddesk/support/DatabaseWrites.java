@@ -41,7 +41,12 @@ public final class DatabaseWrites implements QueryExecutionListener, MethodExecu
 
 	private volatile Recording recording;
 
-	/** Keeps the transactions committed from now on by the threads the filter accepts, until the next call. */
+	/** Stops keeping what {@link #record} kept (the context is shared by the tests that run after). */
+	public void stop() {
+		recording = null;
+	}
+
+	/** Keeps the transactions committed from now on by the threads the filter accepts, until {@link #stop()}. */
 	public Recording record(Predicate<Thread> threads) {
 		Recording started = new Recording(threads);
 		recording = started;
