@@ -77,6 +77,9 @@ class WritesPerCaseTests extends WebTestSupport {
 	void aWholeCaseCommitsEachStepOnceAndWritesNoRoutineLogs() throws IOException {
 		// a merchant who owns the terminal, as in the benchmark's load: no deposit, no device to return
 		Merchant m = registry.merchant(new Spec().purchased());
+		// the outbox is shared with the tests before: send what they left, so the notices counted are this case's
+		for (int round = 0; round < 10 && notices.dispatchDue() > 0; round++) {
+		}
 		Thread test = Thread.currentThread();
 		recording = writes.record(thread -> thread == test || thread.getName().startsWith("http-nio"));
 
