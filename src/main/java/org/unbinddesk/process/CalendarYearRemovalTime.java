@@ -51,6 +51,11 @@ class CalendarYearRemovalTime extends DefaultHistoryRemovalTimeProvider {
 		return keptUntil(decision.getEvaluationTime(), DECISION_MARGIN_YEARS);
 	}
 
+	/** The whole calendar years history is kept ({@code unbinddesk.retention.years}). */
+	int years() {
+		return years;
+	}
+
 	/** The first day after the given number of whole calendar years following the year of the moment. */
 	Date keptUntil(Date moment) {
 		return keptUntil(moment, 0);

@@ -40,8 +40,7 @@ class EngineConfiguration {
 	@Bean
 	AbstractProcessEnginePlugin piiSafeHistoryPlugin(
 			@Value("${unbinddesk.history.variable-trail:false}") boolean variableTrail,
-			@Value("${unbinddesk.history.job-log:failures}") JobLog jobLog,
-			@Value("${unbinddesk.retention.years:10}") int retentionYears, Clock clock) {
+			@Value("${unbinddesk.history.job-log:failures}") JobLog jobLog, CalendarYearRemovalTime removalTimes) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -52,9 +51,16 @@ class EngineConfiguration {
 				// free text is masked before the default handler writes the row
 				configuration.setHistoryEventHandler(new CompositeHistoryEventHandler(
 						List.of(new FreeTextHistoryScrubber(ProcessVariables.FREE_TEXT, FreeText.MAX_LENGTH), new DbHistoryEventHandler())));
-				configuration.setHistoryRemovalTimeProvider(new CalendarYearRemovalTime(retentionYears, clock.getZone()));
+				configuration.setHistoryRemovalTimeProvider(removalTimes);
 			}
 		};
+	}
+
+	/** The retention rule of the engine's history, the one {@link HistoryRemovalTimes} extends by. */
+	@Bean
+	CalendarYearRemovalTime calendarYearRemovalTime(@Value("${unbinddesk.retention.years:10}") int retentionYears,
+			Clock clock) {
+		return new CalendarYearRemovalTime(retentionYears, clock.getZone());
 	}
 
 	/**

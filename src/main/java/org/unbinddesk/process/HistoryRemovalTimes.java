@@ -2,8 +2,8 @@ package org.unbinddesk.process;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -41,16 +40,13 @@ public class HistoryRemovalTimes {
 
 	private final CalendarYearRemovalTime rule;
 
-	private final int years;
-
 	private final Clock clock;
 
-	HistoryRemovalTimes(HistoryService history, ManagementService management,
-			@Value("${unbinddesk.retention.years:10}") int years, Clock clock) {
+	HistoryRemovalTimes(HistoryService history, ManagementService management, CalendarYearRemovalTime rule,
+			Clock clock) {
 		this.history = history;
 		this.management = management;
-		this.rule = new CalendarYearRemovalTime(years, clock.getZone());
-		this.years = years;
+		this.rule = rule;
 		this.clock = clock;
 	}
 
@@ -96,7 +92,7 @@ public class HistoryRemovalTimes {
 		// still open when its stamp comes within a year: kept as if it ended this year, until it does
 		history.createHistoricProcessInstanceQuery()
 			.unfinished()
-			.startedBefore(startOf(thisYear.minusYears(years - 1)))
+			.startedBefore(startOf(thisYear.minusYears(rule.years() - 1)))
 			.list()
 			.forEach(open -> {
 				found.put(open.getId(), open);
