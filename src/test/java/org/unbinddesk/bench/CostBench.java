@@ -215,12 +215,18 @@ class CostBench {
 			Duration cpu0 = service.cpuTime();
 			load.reviewLookups();
 			long t0 = System.nanoTime();
+			FileTrace trace = database.isPostgres() ? null : new FileTrace(jdbc, v.name());
 			while (done < total) {
 				int chunk = Math.min(1000, total - done);
 				assertNoErrors(load.wholeCases(jdbc, merchants.subList(done, done + chunk), 8).result());
 				done += chunk;
 			}
 			awaitQuiet(jdbc);
+			if (trace != null) {
+				trace.close();
+				f.put("H2 file peak MiB", trace.peakMebibytes);
+				f.put("H2 chunks fill median %", trace.medianChunksFill());
+			}
 			f.put("whole cases", (double) total);
 			f.put("whole cases/s c=8", total / ((System.nanoTime() - t0) / 1e9));
 			f.put("CPU ms per whole case", millis(service.cpuTime().minus(cpu0)) / total);
@@ -246,6 +252,66 @@ class CostBench {
 		}
 		System.out.println("long run " + v.name() + ": " + f);
 		return new Round(v.name(), f);
+	}
+
+	/**
+	 * The H2 file as the service sees it, every 10 s of a long run (H2's own figures, read in the service's database
+	 * through the benchmark's connection): size, share of the file in chunks, share of the chunks' bytes still live,
+	 * chunk count. Printed as it goes, so a file that grows shows when and how.
+	 */
+	private static final class FileTrace implements AutoCloseable {
+
+		private final JdbcClient jdbc;
+
+		private final String variant;
+
+		private final long t0 = System.nanoTime();
+
+		private final List<Double> chunksFill = new ArrayList<>();
+
+		private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor();
+
+		volatile double peakMebibytes;
+
+		FileTrace(JdbcClient jdbc, String variant) {
+			this.jdbc = jdbc;
+			this.variant = variant;
+			timer.scheduleWithFixedDelay(this::sample, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+
+		private void sample() {
+			try {
+				Map<String, String> info = new java.util.HashMap<>();
+				jdbc.sql("select setting_name, setting_value from information_schema.settings where setting_name like 'info.%'")
+					.query((rs, i) -> info.put(rs.getString(1), rs.getString(2)))
+					.list();
+				double mib = Long.parseLong(info.get("info.FILE_SIZE")) / 1024.0 / 1024.0;
+				peakMebibytes = Math.max(peakMebibytes, mib);
+				synchronized (chunksFill) {
+					chunksFill.add(Double.valueOf(info.get("info.CHUNKS_FILL_RATE")));
+				}
+				System.out.printf("H2 file %s %4.0f s: %7.1f MiB, file fill %s %%, chunks fill %s %%, %s chunks%n",
+						variant, (System.nanoTime() - t0) / 1e9, mib, info.get("info.FILL_RATE"),
+						info.get("info.CHUNKS_FILL_RATE"), info.get("info.CHUNK_COUNT"));
+			}
+			catch (RuntimeException ex) {
+				System.out.println("H2 file " + variant + ": " + ex);
+			}
+		}
+
+		double medianChunksFill() {
+			synchronized (chunksFill) {
+				List<Double> sorted = chunksFill.stream().sorted().toList();
+				return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+			}
+		}
+
+		@Override
+		public void close() {
+			timer.shutdownNow();
+		}
+
 	}
 
 	// ------------------------------------------------------------------ the report
