@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * compaction: each commit leaves its chunk of the file partly filled with pages later commits replace. Every
  * {@code unbinddesk.h2.compaction-interval} (1 s) this rewrites the live pages of chunks less than
  * {@code target-fill-rate} % full, at most {@code max-write} bytes at a time, as H2's own background writer would,
- * so that {@code RETENTION_TIME=0} can reuse their space. Nothing is done on PostgreSQL, on an in-memory database, or
+ * so that {@code RETENTION_TIME=0} can reuse their space. It waits its turn for the store's lock, holding commits back
+ * while it rewrites (H2's own compaction tries the lock for 10 ms and gives up, and under load every commit holds the
+ * lock while its chunk is written). Nothing is done on PostgreSQL, on an in-memory database, or
  * where H2 is reached over the network ({@code AUTO_SERVER} client); a version of H2 whose store cannot be reached
  * this way is logged once and left alone.
  */
@@ -56,7 +58,11 @@ class H2FileCompaction {
 				off = true;
 				return;
 			}
-			store.compact(targetFillRate, maxWrite);
+			if (store.getFileStore().getChunksFillRate() < targetFillRate) {
+				// in its turn among the commits: MVStore.compact alone gives up after waiting 10 ms for the store's
+				// lock, which under load (every commit holds it while its chunk is written) it almost never gets
+				store.executeFilestoreOperation(() -> store.compact(targetFillRate, maxWrite));
+			}
 		}
 		catch (Exception | LinkageError ex) {
 			off = true;
