@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** Operations see the H2 file's size and fill beside the service's other metrics; only for an H2 file. */
 class H2FileMetricsTests {
@@ -45,6 +47,20 @@ class H2FileMetricsTests {
 				jdbc.sql("insert into item values (?, 'after')").param(-i).update();
 			}
 			assertThat(registry.get("unbinddesk.h2.chunks.fill").gauge().value()).isGreaterThan(chunksFill);
+		}
+	}
+
+	@Test
+	void areScrapedByPrometheusUnderTheNamesOperationsUse() throws Exception {
+		String url = "jdbc:h2:file:" + dir.resolve("scraped") + ";WRITE_DELAY=0;RETENTION_TIME=0";
+		try (SingleConnectionDataSource db = new SingleConnectionDataSource(url, "sa", "", true)) {
+			JdbcClient.create(db).sql("create table item (id bigint primary key)").update();
+			PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+			new H2FileMetrics(db).bindTo(registry);
+
+			assertThat(registry.scrape()).containsPattern("(?m)^unbinddesk_h2_file_size_bytes [0-9.E]+$")
+				.containsPattern("(?m)^unbinddesk_h2_file_fill [0-9.E]+$")
+				.containsPattern("(?m)^unbinddesk_h2_chunks_fill [0-9.E]+$");
 		}
 	}
 
