@@ -65,12 +65,15 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * The JVM line production runs the service with (docs/operations.md, "Memory"): a 384 MiB heap and the serial
-	 * collector, metaspace and code cache capped, large temporary direct buffers freed after use, so that resident memory stays bounded. (Direct
+	 * The JVM line production runs the service with (docs/operations.md, "Memory"): a heap of at most 384 MiB that grows
+	 * from 64 MiB as needed and gives back what stays free, the serial collector, metaspace and code cache capped, large
+	 * temporary direct buffers freed after use, freed native memory returned every 10 s, so that resident memory stays
+	 * bounded. (Direct
 	 * memory itself is not capped: H2 writes chunks of megabytes through per-thread buffers, and failed at 64 MiB.)
 	 */
-	public static final List<String> PRODUCTION_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m",
-			"-XX:ReservedCodeCacheSize=128m", "-Djdk.nio.maxCachedBufferSize=262144");
+	public static final List<String> PRODUCTION_JVM = List.of("-Xmx384m", "-Xms64m", "-XX:MinHeapFreeRatio=20",
+			"-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=128m",
+			"-Djdk.nio.maxCachedBufferSize=262144", "-XX:TrimNativeHeapInterval=10000");
 
 	/** And its environment: two malloc arenas rather than eight per core, for the native memory of many threads. */
 	public static final Map<String, String> PRODUCTION_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");

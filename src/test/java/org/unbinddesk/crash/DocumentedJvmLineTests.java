@@ -1,0 +1,36 @@
+package org.unbinddesk.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The JVM line an operator copies from the README or the operations guide is the one the benchmark and the crash
+ * tests measure ({@link ServiceProcess#PRODUCTION_JVM}), option for option.
+ */
+class DocumentedJvmLineTests {
+
+	private static final Pattern COMMAND = Pattern.compile("MALLOC_ARENA_MAX=2 java ((?:[^\\n]|\\\\\\n)*?) -jar ");
+
+	@ParameterizedTest
+	@ValueSource(strings = { "README.md", "docs/operations.md" })
+	void theDocumentedLineIsTheMeasuredOne(String file) throws Exception {
+		Matcher command = COMMAND.matcher(Files.readString(Path.of(file)));
+		List<List<String>> lines = new ArrayList<>();
+		while (command.find()) {
+			lines.add(List.of(command.group(1).replace("\\\n", " ").trim().split("\\s+")));
+		}
+
+		assertThat(lines).as("java command lines in " + file).isNotEmpty()
+			.allSatisfy(options -> assertThat(options).containsExactlyInAnyOrderElementsOf(ServiceProcess.PRODUCTION_JVM));
+	}
+
+}
