@@ -22,6 +22,12 @@ class H2FileCompactionTests {
 	@TempDir
 	Path dir;
 
+	/** A fresh H2 file database in {@code dir}, written as the service writes its own (one connection). */
+	static SingleConnectionDataSource fileDatabase(Path dir, String name) {
+		return new SingleConnectionDataSource(
+				"jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0", "sa", "", true);
+	}
+
 	@Test
 	void keepsTheFileNearTheDataItHolds() throws Exception {
 		double without = fileOverData("without", false);
@@ -40,8 +46,7 @@ class H2FileCompactionTests {
 	 */
 	@Test
 	void compactsInItsTurnWhenCommitsHoldTheLock() throws Exception {
-		String url = "jdbc:h2:file:" + dir.resolve("busy") + ";WRITE_DELAY=0;RETENTION_TIME=0";
-		try (SingleConnectionDataSource db = new SingleConnectionDataSource(url, "sa", "", true)) {
+		try (SingleConnectionDataSource db = fileDatabase(dir, "busy")) {
 			JdbcClient jdbc = JdbcClient.create(db);
 			jdbc.sql("create table item (id bigint primary key, v varchar(400))").update();
 			for (int i = 0; i < 2000; i++) {
@@ -88,8 +93,7 @@ class H2FileCompactionTests {
 	}
 
 	private double fileOverData(String name, boolean compact) throws Exception {
-		String url = "jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0";
-		try (SingleConnectionDataSource db = new SingleConnectionDataSource(url, "sa", "", true)) {
+		try (SingleConnectionDataSource db = fileDatabase(dir, name)) {
 			JdbcClient jdbc = JdbcClient.create(db);
 			H2FileCompaction compaction = new H2FileCompaction(db, 80, 16 << 20, true);
 			jdbc.sql("create table item (id bigint primary key, v varchar(400), n int)").update();

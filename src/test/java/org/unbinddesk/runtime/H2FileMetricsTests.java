@@ -22,8 +22,7 @@ class H2FileMetricsTests {
 
 	@Test
 	void tellTheFileSizeAndHowFullItIs() throws Exception {
-		String url = "jdbc:h2:file:" + dir.resolve("metrics") + ";WRITE_DELAY=0;RETENTION_TIME=0";
-		try (SingleConnectionDataSource db = new SingleConnectionDataSource(url, "sa", "", true)) {
+		try (SingleConnectionDataSource db = H2FileCompactionTests.fileDatabase(dir, "metrics")) {
 			JdbcClient jdbc = JdbcClient.create(db);
 			jdbc.sql("create table item (id bigint primary key, v varchar(400))").update();
 			for (int i = 0; i < 500; i++) {
@@ -52,8 +51,7 @@ class H2FileMetricsTests {
 
 	@Test
 	void areScrapedByPrometheusUnderTheNamesOperationsUse() throws Exception {
-		String url = "jdbc:h2:file:" + dir.resolve("scraped") + ";WRITE_DELAY=0;RETENTION_TIME=0";
-		try (SingleConnectionDataSource db = new SingleConnectionDataSource(url, "sa", "", true)) {
+		try (SingleConnectionDataSource db = H2FileCompactionTests.fileDatabase(dir, "scraped")) {
 			JdbcClient.create(db).sql("create table item (id bigint primary key)").update();
 			PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 			new H2FileMetrics(db).bindTo(registry);
