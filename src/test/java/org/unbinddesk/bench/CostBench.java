@@ -141,8 +141,10 @@ class CostBench {
 
 			// idle: what the service burns with nothing to do (job acquisition, metrics)
 			Duration idle0 = service.cpuTime();
+			Duration idleJit0 = service.compilerCpuTime();
 			Thread.sleep(10_000);
 			f.put("idle CPU ms/s", millis(service.cpuTime().minus(idle0)) / 10.0);
+			f.put("idle CPU ms/s, JIT compiler", millis(service.compilerCpuTime().minus(idleJit0)) / 10.0);
 
 			// starts with the job executor running, as in production: rate and latency
 			Result api = load.apiStarts(fixtures.merchants(n(1200)), 8);
@@ -172,11 +174,13 @@ class CostBench {
 			int whole = n(800);
 			List<RegistryFixtures.Merchant> wholeMerchants = fixtures.merchants(whole);
 			Duration w0 = service.cpuTime();
+			Duration wJit0 = service.compilerCpuTime();
 			load.reviewLookups();
 			WholeCases w = load.wholeCases(jdbc, wholeMerchants, 8);
 			assertNoErrors(w.result());
 			awaitQuiet(jdbc);
 			f.put("CPU ms per whole case", millis(service.cpuTime().minus(w0)) / whole);
+			f.put("CPU ms per whole case, JIT compiler", millis(service.compilerCpuTime().minus(wJit0)) / whole);
 			f.put("whole cases/s c=8", w.result().perSecond());
 			f.put("reviewer look-ups per whole case", (double) load.reviewLookups() / whole);
 			f.put("application stage median s", applicationMedian(jdbc, w.caseNumbers()));
@@ -213,6 +217,7 @@ class CostBench {
 			List<RegistryFixtures.Merchant> merchants = fixtures.merchants(total);
 			int done = 0;
 			Duration cpu0 = service.cpuTime();
+			Duration jit0 = service.compilerCpuTime();
 			load.reviewLookups();
 			long t0 = System.nanoTime();
 			FileTrace trace = database.isPostgres() ? null : new FileTrace(jdbc, v.name());
@@ -230,6 +235,7 @@ class CostBench {
 			f.put("whole cases", (double) total);
 			f.put("whole cases/s c=8", total / ((System.nanoTime() - t0) / 1e9));
 			f.put("CPU ms per whole case", millis(service.cpuTime().minus(cpu0)) / total);
+			f.put("CPU ms per whole case, JIT compiler", millis(service.compilerCpuTime().minus(jit0)) / total);
 			f.put("reviewer look-ups per whole case", (double) load.reviewLookups() / total);
 			f.put("RSS MiB", (double) service.residentMiB());
 			double running = database.fileMebibytes(jdbc);
@@ -322,11 +328,13 @@ class CostBench {
 	static final List<Target> TARGETS = List.of(
 			new Target("CPU ms per POST", "≤ 25", true, ""),
 			new Target("CPU ms per whole case", "≤ 60", true, ""),
+			new Target("CPU ms per whole case, JIT compiler", "–", true, ""),
 			new Target("whole cases/s c=8", "≥ 40", false, ""),
 			new Target("POST p99 ms c=8", "≤ 100", true, ""),
 			new Target("POST / engine REST", "≥ 1.0", false, ""),
 			new Target("H2 file / live data", "≤ 3", true, ""),
 			new Target("idle CPU ms/s", "–", true, ""),
+			new Target("idle CPU ms/s, JIT compiler", "–", true, ""),
 			new Target("background CPU ms per start", "–", true, ""),
 			new Target("application stage median s", "–", true, ""),
 			new Target("reviewer look-ups per whole case", "–", true, ""),

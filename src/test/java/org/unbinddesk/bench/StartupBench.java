@@ -13,14 +13,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 import org.unbinddesk.UnbindDeskApplication;
+import org.unbinddesk.crash.ClassDataSharing;
 import org.unbinddesk.crash.ServiceProcess;
 
 /**
  * Start-up to health UP of the service against a bare Spring Boot + Camunda application ({@link BareEngineApplication}),
- * both from the same class path, with the shipped JVM line and H2 settings, in a fresh folder each, started in turn
- * (bare, service, bare, service…, {@code bench.startup-rounds}, 3 by default): the median with the lowest and highest
- * time, the process's CPU until then, and resident memory when healthy. The service starts as in the demo (demo data
- * loaded, processes deployed). The report goes to {@code target/bench/startup.md}; no figure is asserted.
+ * both from the same class path, with the shipped JVM line and H2 settings, in a fresh folder each; beside them the
+ * service as {@code java -jar} starts it (the packaged jar, classes read from the jars inside it) and as
+ * docs/operations.md's quick start does (the jar extracted, classes from an archive of a training run), with the bare
+ * application given the same archive treatment. Started in turn, every variant once per round
+ * ({@code bench.startup-rounds}, 3 by default): the median with the lowest and highest time, the process's CPU until
+ * then, and resident memory when healthy. The service starts as in the demo (demo data loaded, processes deployed). The
+ * report goes to {@code target/bench/startup.md}; no figure is asserted.
  */
 class StartupBench {
 
@@ -42,35 +46,73 @@ class StartupBench {
 	record Start(String app, double seconds, double cpuSeconds, long residentMiB) {
 	}
 
+	/** One way of starting: its name in the report, and how ({@code -cp … Main} or {@code -jar …}). */
+	record Variant(String name, List<String> launch, List<String> jvm, String... arguments) {
+	}
+
 	@Test
 	void startup() throws Exception {
 		String classpath = System.getProperty("java.class.path");
 		String h2 = "jdbc:h2:file:./data/unbind-desk" + ServiceProcess.h2Settings() + ";DB_CLOSE_ON_EXIT=FALSE";
+		String[] bareArguments = concat(BARE_ARGUMENTS, "--spring.datasource.url=" + h2);
+		String[] serviceArguments = concat(BenchDatabase.SERVICE_ARGUMENTS, "--spring.profiles.active=demo");
+		List<String> bare = List.of("-cp", classpath, BareEngineApplication.class.getName());
+		List<String> service = List.of("-cp", classpath, UnbindDeskApplication.class.getName());
+
+		// the quick start of docs/operations.md: the packaged jar extracted, its classes archived by a training run;
+		// the bare application gets an archive of its own the same way, so that the two compare like for like
+		Path cds = Files.createTempDirectory("unbind-desk-cds");
+		List<String> extracted = List.of("-jar",
+				ClassDataSharing.extract(ServiceProcess.jar(), cds.resolve("application")).toString());
+		Path serviceArchive = ClassDataSharing.train(extracted, ServiceProcess.PRODUCTION_JVM, cds.resolve("service.jsa"));
+		Path bareArchive = ClassDataSharing.train(bare, ServiceProcess.PRODUCTION_JVM, cds.resolve("bare.jsa"),
+				bareArguments);
+		List<String> productionJvm = ServiceProcess.PRODUCTION_JVM;
+		List<Variant> variants = List.of(new Variant("bare", bare, productionJvm, bareArguments),
+				new Variant("service", service, productionJvm, serviceArguments),
+				new Variant("service, packaged jar", List.of("-jar", ServiceProcess.jar().toAbsolutePath().toString()),
+						productionJvm, serviceArguments),
+				new Variant("bare, class data sharing", bare, with(productionJvm, ClassDataSharing.use(bareArchive)),
+						bareArguments),
+				new Variant("service, extracted + class data sharing", extracted,
+						with(productionJvm, ClassDataSharing.use(serviceArchive)), serviceArguments));
 		List<Start> starts = new ArrayList<>();
-		for (int r = 0; r < ROUNDS; r++) {
-			starts.add(start(classpath, "bare", BareEngineApplication.class.getName(), r,
-					concat(BARE_ARGUMENTS, "--spring.datasource.url=" + h2)));
-			starts.add(start(classpath, "service", UnbindDeskApplication.class.getName(), r,
-					concat(BenchDatabase.SERVICE_ARGUMENTS, "--spring.profiles.active=demo")));
+		try {
+			for (int r = 0; r < ROUNDS; r++) {
+				for (Variant v : variants) {
+					starts.add(start(v, r));
+				}
+			}
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(cds);
 		}
 		List<String> out = new ArrayList<>();
 		out.add("# Start-up: the service against bare Spring Boot + Camunda");
 		out.add("");
-		out.add("Run %s on %d cores; %d rounds, started in turn (bare, service, …) from the same class path with `java %s`, H2 file settings `%s`; time to /actuator/health UP (looked at every 0.2 s)."
+		out.add("Run %s on %d cores; %d rounds, started in turn (%s) with `java %s`, H2 file settings `%s`; time to /actuator/health UP (looked at every 0.2 s). Class path: the build's classes and the Maven repository's jars; packaged jar: `java -jar target/unbind-desk-*.jar`; class data sharing: docs/operations.md, \"Start-up\"."
 			.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), ROUNDS,
+					String.join(", ", variants.stream().map(Variant::name).toList()),
 					String.join(" ", ServiceProcess.PRODUCTION_JVM), ServiceProcess.h2Settings()));
 		out.add("");
-		out.add("| measure | bare Boot + Camunda: median (low–high) | service: median (low–high) | service / bare |");
-		out.add("|---|---:|---:|---:|");
+		out.add("| measure | " + String.join(" | ", variants.stream().map(v -> v.name() + ": median (low–high)").toList())
+				+ " | service / bare | packaged jar / bare | extracted + CDS / bare | extracted + CDS / bare + CDS |");
+		out.add("|---|" + "---:|".repeat(variants.size() + 4));
 		Map<String, java.util.function.ToDoubleFunction<Start>> measures = new LinkedHashMap<>();
 		measures.put("start-up to health UP, s", Start::seconds);
 		measures.put("CPU until then, s", Start::cpuSeconds);
 		measures.put("resident memory then, MiB", s -> s.residentMiB());
 		for (var m : measures.entrySet()) {
-			double[] bare = stats(starts, "bare", m.getValue());
-			double[] service = stats(starts, "service", m.getValue());
-			out.add("| %s | %.1f (%.1f–%.1f) | %.1f (%.1f–%.1f) | %.2f |".formatted(m.getKey(), bare[0], bare[1], bare[2],
-					service[0], service[1], service[2], service[0] / bare[0]));
+			StringBuilder row = new StringBuilder("| " + m.getKey() + " |");
+			List<Double> medians = new ArrayList<>();
+			for (Variant v : variants) {
+				double[] s = stats(starts, v.name(), m.getValue());
+				medians.add(s[0]);
+				row.append(" %.1f (%.1f–%.1f) |".formatted(s[0], s[1], s[2]));
+			}
+			row.append(" %.2f | %.2f | %.2f | %.2f |".formatted(medians.get(1) / medians.get(0),
+					medians.get(2) / medians.get(0), medians.get(4) / medians.get(0), medians.get(4) / medians.get(3)));
+			out.add(row.toString());
 		}
 		Path results = Path.of("target", "bench", "startup.md");
 		Files.createDirectories(results.getParent());
@@ -78,24 +120,33 @@ class StartupBench {
 		out.forEach(System.out::println);
 	}
 
-	private static Start start(String classpath, String app, String mainClass, int round, String... arguments)
-			throws Exception {
+	private static Start start(Variant v, int round) throws Exception {
 		Path dir = Files.createTempDirectory("unbind-desk-startup");
 		try {
 			long t0 = System.nanoTime();
-			ServiceProcess process = ServiceProcess.startMain(classpath, mainClass, "startup-" + app + "-" + round, dir,
-					ServiceProcess.PRODUCTION_ENVIRONMENT, ServiceProcess.PRODUCTION_JVM, arguments);
+			String name = "startup-" + v.name().replaceAll("\\W+", "-") + "-" + round;
+			ServiceProcess process = v.launch().get(0).equals("-jar")
+					? ServiceProcess.start(Path.of(v.launch().get(1)), name, dir, ServiceProcess.PRODUCTION_ENVIRONMENT,
+							v.jvm(), v.arguments())
+					: ServiceProcess.startMain(v.launch().get(1), v.launch().get(2), name, dir,
+							ServiceProcess.PRODUCTION_ENVIRONMENT, v.jvm(), v.arguments());
 			double seconds = (System.nanoTime() - t0) / 1e9;
 			Duration cpu = process.cpuTime();
 			long rss = process.residentMiB();
 			process.stop();
-			Start start = new Start(app, seconds, cpu.toMillis() / 1000.0, rss);
+			Start start = new Start(v.name(), seconds, cpu.toMillis() / 1000.0, rss);
 			System.out.println(start);
 			return start;
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(dir);
 		}
+	}
+
+	private static List<String> with(List<String> jvm, String option) {
+		List<String> all = new ArrayList<>(jvm);
+		all.add(option);
+		return all;
 	}
 
 	/** Median, lowest, highest. */
