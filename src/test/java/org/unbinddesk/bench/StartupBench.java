@@ -1,5 +1,8 @@
 package org.unbinddesk.bench;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +12,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -18,7 +23,7 @@ import org.unbinddesk.crash.ServiceProcess;
 
 /**
  * Start-up to health UP of the service against a bare Spring Boot + Camunda application ({@link BareEngineApplication}),
- * both from the same class path, with the shipped JVM line and H2 settings, in a fresh folder each; beside them the
+ * both from the same jars (the service also with its build's classes), with the shipped JVM line and H2 settings, in a fresh folder each; beside them the
  * service as {@code java -jar} starts it (the packaged jar, classes read from the jars inside it) and as
  * docs/operations.md's quick start does (the jar extracted, classes from an archive of a training run), with the bare
  * application given the same archive treatment. Started in turn, every variant once per round
@@ -56,12 +61,12 @@ class StartupBench {
 		String h2 = "jdbc:h2:file:./data/unbind-desk" + ServiceProcess.h2Settings() + ";DB_CLOSE_ON_EXIT=FALSE";
 		String[] bareArguments = concat(BARE_ARGUMENTS, "--spring.datasource.url=" + h2);
 		String[] serviceArguments = concat(BenchDatabase.SERVICE_ARGUMENTS, "--spring.profiles.active=demo");
-		List<String> bare = List.of("-cp", classpath, BareEngineApplication.class.getName());
 		List<String> service = List.of("-cp", classpath, UnbindDeskApplication.class.getName());
 
 		// the quick start of docs/operations.md: the packaged jar extracted, its classes archived by a training run;
 		// the bare application gets an archive of its own the same way, so that the two compare like for like
 		Path cds = Files.createTempDirectory("unbind-desk-cds");
+		List<String> bare = List.of("-cp", bareClasspath(cds), BareEngineApplication.class.getName());
 		List<String> extracted = List.of("-jar",
 				ClassDataSharing.extract(ServiceProcess.jar(), cds.resolve("application")).toString());
 		Path serviceArchive = ClassDataSharing.train(extracted, ServiceProcess.PRODUCTION_JVM, cds.resolve("service.jsa"));
@@ -90,7 +95,7 @@ class StartupBench {
 		List<String> out = new ArrayList<>();
 		out.add("# Start-up: the service against bare Spring Boot + Camunda");
 		out.add("");
-		out.add("Run %s on %d cores; %d rounds, started in turn (%s) with `java %s`, H2 file settings `%s`; time to /actuator/health UP (looked at every 0.2 s). Class path: the build's classes and the Maven repository's jars; packaged jar: `java -jar target/unbind-desk-*.jar`; class data sharing: docs/operations.md, \"Start-up\"."
+		out.add("Run %s on %d cores; %d rounds, started in turn (%s) with `java %s`, H2 file settings `%s`; time to /actuator/health UP (looked at every 0.2 s). Class path: the Maven repository's jars (the service also its build's classes, the bare application its one class in a jar); packaged jar: `java -jar target/unbind-desk-*.jar`; class data sharing: docs/operations.md, \"Start-up\"."
 			.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), ROUNDS,
 					String.join(", ", variants.stream().map(Variant::name).toList()),
 					String.join(" ", ServiceProcess.PRODUCTION_JVM), ServiceProcess.h2Settings()));
@@ -141,6 +146,29 @@ class StartupBench {
 		finally {
 			FileSystemUtils.deleteRecursively(dir);
 		}
+	}
+
+	/**
+	 * The bare application's class path, jars only (a class data sharing archive takes no class from a directory,
+	 * and the JVM refuses to make one where the class path has a directory with classes in it): its one class in a
+	 * jar of its own, then every jar of the test class path. Both bare variants start from it.
+	 */
+	private static String bareClasspath(Path dir) throws IOException {
+		Path jar = dir.resolve("bare-engine-application.jar");
+		String entry = BareEngineApplication.class.getName().replace('.', '/') + ".class";
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+				InputStream in = BareEngineApplication.class.getClassLoader().getResourceAsStream(entry)) {
+			out.putNextEntry(new JarEntry(entry));
+			in.transferTo(out);
+			out.closeEntry();
+		}
+		List<String> entries = new ArrayList<>(List.of(jar.toString()));
+		for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			if (Files.isRegularFile(Path.of(e))) {
+				entries.add(e);
+			}
+		}
+		return String.join(File.pathSeparator, entries);
 	}
 
 	private static List<String> with(List<String> jvm, String option) {
