@@ -16,6 +16,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClassDataSharing {
 
+	/**
+	 * What a training run adds to the JVM line besides its archive: stop once the application context is ready; and
+	 * not the warnings of classes an archive cannot hold (generated accessors, old class files), loaded as usual.
+	 */
+	public static final List<String> TRAINING = List.of("-Dspring.context.exit=onRefresh", "-Xlog:cds=error");
+
 	private ClassDataSharing() {
 	}
 
@@ -39,7 +45,7 @@ public final class ClassDataSharing {
 		Path dir = Files.createTempDirectory("unbind-desk-cds-training");
 		List<String> command = new ArrayList<>(jvmOptions);
 		command.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
-		command.add("-Dspring.context.exit=onRefresh");
+		command.addAll(TRAINING);
 		command.addAll(launch);
 		command.add("--server.port=0");
 		command.addAll(List.of(arguments));

@@ -36,6 +36,10 @@ class CrashRecoveryIT {
 
 	static final int CASES = 10;
 
+	/** A merchant of the demo data, who owns his terminal. */
+	static final Merchant DEMO_MERCHANT = new Merchant("898110000000001", "北京晨光便利店", "T0000001", "SN-LD-00000001",
+			"张伟", "110101198001011232", "13800000001", "INDIVIDUAL");
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final ObjectMapper json = new ObjectMapper();
@@ -66,9 +70,7 @@ class CrashRecoveryIT {
 		Path dir = Files.createTempDirectory("unbind-desk-stop");
 		Files.deleteIfExists(Path.of("target", "crash", "h2-stop-1.log"));
 		ServiceProcess service = ServiceProcess.start("h2-stop-1", dir, Map.of(), "--spring.profiles.active=demo");
-		Merchant demo = new Merchant("898110000000001", "北京晨光便利店", "T0000001", "SN-LD-00000001", "张伟",
-				"110101198001011232", "13800000001", "INDIVIDUAL");
-		List<String> cases = List.of(open(service.port, demo));
+		List<String> cases = List.of(open(service.port, DEMO_MERCHANT));
 		awaitAll(service.port, cases, c -> "REVIEW".equals(c.get("stage").asText()));
 		// the benchmark's split of the service's CPU: the compiler's share is a part of it, and a start compiles
 		assertThat(service.compilerCpuTime()).as("JIT compiler CPU after a start").isPositive()
@@ -86,6 +88,32 @@ class CrashRecoveryIT {
 		}
 		finally {
 			again.kill();
+		}
+	}
+
+	@Test
+	void startsFromTheClassArchiveOfTheQuickStart() throws Exception {
+		// docs/operations.md, "Start-up": the packaged jar extracted, a training run, then every start from its archive
+		Path dir = Files.createTempDirectory("unbind-desk-cds");
+		Path jar = ClassDataSharing.extract(ServiceProcess.jar(), dir.resolve("application"));
+		Path archive = ClassDataSharing.train(List.of("-jar", jar.toString()), ServiceProcess.PRODUCTION_JVM,
+				dir.resolve("unbind-desk.jsa"));
+		List<String> jvm = new ArrayList<>(ServiceProcess.PRODUCTION_JVM);
+		jvm.add(ClassDataSharing.use(archive));
+		// a JVM that cannot use the archive (another JDK, another class path) refuses to start, rather than starting
+		// without it as it does by default
+		jvm.add("-Xshare:on");
+		ServiceProcess service = ServiceProcess.start(jar, "cds-start", Files.createDirectory(dir.resolve("work")),
+				ServiceProcess.PRODUCTION_ENVIRONMENT, jvm, "--spring.profiles.active=demo");
+		try {
+			String caseNumber = open(service.port, DEMO_MERCHANT);
+			awaitAll(service.port, List.of(caseNumber), c -> "REVIEW".equals(c.get("stage").asText()));
+			assertThat(Files.readAllLines(service.log)).as("the log of a start from the archive")
+				.noneMatch(line -> line.contains("[cds]") || line.contains(" ERROR "));
+		}
+		finally {
+			service.kill();
+			org.springframework.util.FileSystemUtils.deleteRecursively(dir);
 		}
 	}
 
