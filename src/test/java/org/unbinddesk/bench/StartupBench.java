@@ -23,13 +23,13 @@ import org.unbinddesk.crash.ServiceProcess;
 
 /**
  * Start-up to health UP of the service against a bare Spring Boot + Camunda application ({@link BareEngineApplication}),
- * both from the same jars (the service also with its build's classes), with the shipped JVM line and H2 settings, in a fresh folder each; beside them the
- * service as {@code java -jar} starts it (the packaged jar, classes read from the jars inside it) and as
- * docs/operations.md's quick start does (the jar extracted, classes from an archive of a training run), with the bare
- * application given the same archive treatment. Started in turn, every variant once per round
- * ({@code bench.startup-rounds}, 3 by default): the median with the lowest and highest time, the process's CPU until
- * then, and resident memory when healthy. The service starts as in the demo (demo data loaded, processes deployed). The
- * report goes to {@code target/bench/startup.md}; no figure is asserted.
+ * both from the same jars (the service also with its build's classes), with the shipped JVM line and H2 settings, in
+ * a fresh folder each; beside them the service as {@code java -jar} starts it (the packaged jar, classes read from the
+ * jars inside it) and as docs/operations.md's quick start does (the jar extracted, classes from an archive of a
+ * training run), with the bare application given the same archive treatment. Started in turn, every variant once per
+ * round ({@code bench.startup-rounds}, 3 by default): the median with the lowest and highest time, the process's CPU
+ * until then, and resident memory when healthy. The service starts as in the demo (demo data loaded, processes
+ * deployed). The report goes to {@code target/bench/startup.md}; no figure is asserted.
  */
 class StartupBench {
 
