@@ -28,7 +28,8 @@ import org.unbinddesk.crash.ServiceProcess;
  * jars inside it) and as docs/operations.md's quick start does (the jar extracted, classes from an archive of a
  * training run), with the bare application given the same archive treatment. Started in turn, every variant once per
  * round ({@code bench.startup-rounds}, 3 by default): the median with the lowest and highest time, the process's CPU
- * until then, and resident memory when healthy. The service starts as in the demo (demo data loaded, processes
+ * until then, and resident memory when healthy; then, stopped, each starts again on the database it left, as in a
+ * rolling restart, timed the same way. The service starts as in the demo (demo data loaded, processes
  * deployed). The report goes to {@code target/bench/startup.md}; no figure is asserted.
  */
 class StartupBench {
@@ -48,7 +49,8 @@ class StartupBench {
 					+ "org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration,"
 					+ "org.springframework.boot.autoconfigure.mail.MailSenderValidatorAutoConfiguration" };
 
-	record Start(String app, double seconds, double cpuSeconds, long residentMiB) {
+	record Start(String app, double seconds, double cpuSeconds, long residentMiB, double restartSeconds,
+			double restartCpuSeconds) {
 	}
 
 	/** One way of starting: its name in the report, and how ({@code -cp … Main} or {@code -jar …}). */
@@ -107,6 +109,8 @@ class StartupBench {
 		measures.put("start-up to health UP, s", Start::seconds);
 		measures.put("CPU until then, s", Start::cpuSeconds);
 		measures.put("resident memory then, MiB", s -> s.residentMiB());
+		measures.put("restart on the database it left, to health UP, s", Start::restartSeconds);
+		measures.put("CPU of the restart, s", Start::restartCpuSeconds);
 		for (var m : measures.entrySet()) {
 			StringBuilder row = new StringBuilder("| " + m.getKey() + " |");
 			List<Double> medians = new ArrayList<>();
@@ -125,27 +129,38 @@ class StartupBench {
 		out.forEach(System.out::println);
 	}
 
+	/** A first start on a fresh database, then, once stopped, a restart on the database it left (a rolling restart). */
 	private static Start start(Variant v, int round) throws Exception {
 		Path dir = Files.createTempDirectory("unbind-desk-startup");
 		try {
-			long t0 = System.nanoTime();
 			String name = "startup-" + v.name().replaceAll("\\W+", "-") + "-" + round;
-			ServiceProcess process = v.launch().get(0).equals("-jar")
-					? ServiceProcess.start(Path.of(v.launch().get(1)), name, dir, ServiceProcess.PRODUCTION_ENVIRONMENT,
-							v.jvm(), v.arguments())
-					: ServiceProcess.startMain(v.launch().get(1), v.launch().get(2), name, dir,
-							ServiceProcess.PRODUCTION_ENVIRONMENT, v.jvm(), v.arguments());
+			long t0 = System.nanoTime();
+			ServiceProcess process = launch(v, name, dir);
 			double seconds = (System.nanoTime() - t0) / 1e9;
 			Duration cpu = process.cpuTime();
 			long rss = process.residentMiB();
 			process.stop();
-			Start start = new Start(v.name(), seconds, cpu.toMillis() / 1000.0, rss);
+			long t1 = System.nanoTime();
+			ServiceProcess again = launch(v, name + "-restart", dir);
+			double restartSeconds = (System.nanoTime() - t1) / 1e9;
+			Duration restartCpu = again.cpuTime();
+			again.stop();
+			Start start = new Start(v.name(), seconds, cpu.toMillis() / 1000.0, rss, restartSeconds,
+					restartCpu.toMillis() / 1000.0);
 			System.out.println(start);
 			return start;
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(dir);
 		}
+	}
+
+	private static ServiceProcess launch(Variant v, String name, Path dir) throws Exception {
+		return v.launch().get(0).equals("-jar")
+				? ServiceProcess.start(Path.of(v.launch().get(1)), name, dir, ServiceProcess.PRODUCTION_ENVIRONMENT,
+						v.jvm(), v.arguments())
+				: ServiceProcess.startMain(v.launch().get(1), v.launch().get(2), name, dir,
+						ServiceProcess.PRODUCTION_ENVIRONMENT, v.jvm(), v.arguments());
 	}
 
 	/**
