@@ -139,7 +139,8 @@ class CostBench {
 					load.wholeCases(jdbc, fixtures.merchants(n(200)), 8).result());
 			awaitQuiet(jdbc);
 
-			// idle: what the service burns with nothing to do (job acquisition, metrics)
+			// idle: what the service burns with nothing to do (job acquisition, metrics); just after the warm-up most of
+			// it is the JIT compiler working off its queue, reported apart
 			Duration idle0 = service.cpuTime();
 			Duration idleJit0 = service.compilerCpuTime();
 			Thread.sleep(10_000);

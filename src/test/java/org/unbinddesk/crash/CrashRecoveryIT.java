@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.FileSystemUtils;
 import org.unbinddesk.support.EmbeddedPostgresConfiguration;
 import org.unbinddesk.support.RegistryFixtures;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
@@ -113,7 +114,7 @@ class CrashRecoveryIT {
 		}
 		finally {
 			service.kill();
-			org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+			FileSystemUtils.deleteRecursively(dir);
 		}
 	}
 

@@ -167,8 +167,8 @@ public final class ServiceProcess {
 
 	/**
 	 * The part of {@link #cpuTime()} the JVM's just-in-time compiler threads have used (Linux, {@code /proc}: the
-	 * threads named "C1 CompilerThread…" and "C2 CompilerThread…", in clock ticks of 10 ms). It is paid once per
-	 * process as the code warms up, not per case: a short run carries much of it, a long one little.
+	 * threads named "C1 CompilerThread…" and "C2 CompilerThread…", in clock ticks of 10 ms). It is paid as the code
+	 * warms up, not per case, so a short run carries more of it per case than a long one.
 	 */
 	public java.time.Duration compilerCpuTime() throws IOException {
 		long ticks = 0;
