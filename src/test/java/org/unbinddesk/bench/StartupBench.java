@@ -156,11 +156,8 @@ class StartupBench {
 	}
 
 	private static ServiceProcess launch(Variant v, String name, Path dir) throws Exception {
-		return v.launch().get(0).equals("-jar")
-				? ServiceProcess.start(Path.of(v.launch().get(1)), name, dir, ServiceProcess.PRODUCTION_ENVIRONMENT,
-						v.jvm(), v.arguments())
-				: ServiceProcess.startMain(v.launch().get(1), v.launch().get(2), name, dir,
-						ServiceProcess.PRODUCTION_ENVIRONMENT, v.jvm(), v.arguments());
+		return ServiceProcess.launch(v.launch(), name, dir, ServiceProcess.PRODUCTION_ENVIRONMENT, v.jvm(),
+				v.arguments());
 	}
 
 	/**

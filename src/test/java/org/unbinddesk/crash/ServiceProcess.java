@@ -114,7 +114,11 @@ public final class ServiceProcess {
 		return launch(List.of("-cp", classpath, mainClass), name, workingDirectory, environment, jvmOptions, arguments);
 	}
 
-	private static ServiceProcess launch(List<String> what, String name, Path workingDirectory,
+	/**
+	 * Any of the above, given what follows the JVM options on the command line ({@code -jar x.jar} or
+	 * {@code -cp … Main}).
+	 */
+	public static ServiceProcess launch(List<String> what, String name, Path workingDirectory,
 			Map<String, String> environment, List<String> jvmOptions, String... arguments)
 			throws IOException, InterruptedException {
 		int port;
