@@ -1,8 +1,13 @@
 package org.unbinddesk;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import org.springframework.data.jpa.repository.Query;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -41,5 +46,18 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("org.unbinddesk.process..");
+
+	/**
+	 * A JPQL query in a repository costs the start-up two query grammars (Spring Data's, then Hibernate's, to check
+	 * it): about 1.6 s of the main thread (docs/benchmark.md, "Start-up"). Repositories use derived queries, or plain
+	 * SQL that both H2 and PostgreSQL run, tested by the repository's tests on both.
+	 */
+	@ArchTest
+	static final ArchRule repositoryQueriesAreSql = methods().that()
+		.areAnnotatedWith(Query.class)
+		.should()
+		.beAnnotatedWith(DescribedPredicate.describe("@Query(nativeQuery = true)",
+				(JavaAnnotation<?> a) -> a.getRawType().isEquivalentTo(Query.class)
+						&& Boolean.TRUE.equals(a.get("nativeQuery").orElse(false))));
 
 }

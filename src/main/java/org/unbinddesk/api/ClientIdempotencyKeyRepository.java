@@ -11,7 +11,7 @@ interface ClientIdempotencyKeyRepository extends JpaRepository<ClientIdempotency
 
 	@Transactional
 	@Modifying
-	@Query("delete from ClientIdempotencyKey k where k.createdAt < ?1")
+	@Query(nativeQuery = true, value = "delete from client_idempotency_key where created_at < ?1")
 	int deleteByCreatedAtBefore(LocalDateTime before);
 
 }

@@ -22,7 +22,7 @@ public interface UnbindingCaseRepository
 	 * transaction made to cases (a process instance's case never changes once stored): a step finds its case without
 	 * saving it half-way. A case stored in this same transaction is not seen: use {@link #findOfProcess}.
 	 */
-	@Query("select c.caseNumber from UnbindingCase c where c.processInstanceId = ?1")
+	@Query(nativeQuery = true, value = "select case_number from unbinding_case where process_instance_id = ?1")
 	@QueryHints(@QueryHint(name = "org.hibernate.flushMode", value = "COMMIT"))
 	Optional<String> findStoredCaseNumberByProcessInstanceId(String processInstanceId);
 
@@ -46,11 +46,15 @@ public interface UnbindingCaseRepository
 	 * Earlier genuine requests for a terminal: other cases since a moment, leaving out those that ended as "Request
 	 * invalid" (a duplicate start, a request over the daily limit), so a double click is not a repeated request.
 	 */
-	@Query("""
-			select count(c) from UnbindingCase c where c.terminalSn = ?1 and c.openedAt > ?2 and c.caseNumber <> ?3
-			and (c.outcome is null or c.outcome <> org.unbinddesk.cases.Outcome.REQUEST_INVALID)""")
+	default long countGenuineRequests(String terminalSn, LocalDateTime after, String caseNumber) {
+		return countOtherRequestsNotEndedAs(terminalSn, after, caseNumber, Outcome.REQUEST_INVALID.name());
+	}
+
+	@Query(nativeQuery = true, value = """
+			select count(*) from unbinding_case where terminal_sn = ?1 and opened_at > ?2 and case_number <> ?3
+			and (outcome is null or outcome <> ?4)""")
 	// other cases only: this transaction's changes to its own case need not be written first
 	@QueryHints(@QueryHint(name = "org.hibernate.flushMode", value = "COMMIT"))
-	long countGenuineRequests(String terminalSn, LocalDateTime after, String caseNumber);
+	long countOtherRequestsNotEndedAs(String terminalSn, LocalDateTime after, String caseNumber, String outcome);
 
 }

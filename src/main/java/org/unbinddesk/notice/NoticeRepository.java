@@ -19,8 +19,8 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
 	long countByStatus(String status);
 
-	@Query("select n.id from Notice n where n.status = 'PENDING' and n.nextAttemptAt <= :now "
-			+ "and (n.claimedUntil is null or n.claimedUntil < :now) order by n.nextAttemptAt, n.id")
+	@Query(nativeQuery = true, value = "select id from notice where status = 'PENDING' and next_attempt_at <= :now "
+			+ "and (claimed_until is null or claimed_until < :now) order by next_attempt_at, id")
 	List<Long> findDue(@Param("now") LocalDateTime now, Limit limit);
 
 	/**
@@ -30,9 +30,9 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 	 */
 	@Modifying
 	@Transactional
-	@Query("update Notice n set n.claimedBy = :node, n.claimedUntil = :until where n.id = :id "
-			+ "and n.status = 'PENDING' and n.nextAttemptAt <= :now "
-			+ "and (n.claimedUntil is null or n.claimedUntil < :now)")
+	@Query(nativeQuery = true, value = "update notice set claimed_by = :node, claimed_until = :until where id = :id "
+			+ "and status = 'PENDING' and next_attempt_at <= :now "
+			+ "and (claimed_until is null or claimed_until < :now)")
 	int claim(@Param("id") Long id, @Param("node") String node, @Param("now") LocalDateTime now,
 			@Param("until") LocalDateTime until);
 
