@@ -29,12 +29,17 @@ import org.unbinddesk.crash.ServiceProcess;
  * training run), with the bare application given the same archive treatment. Started in turn, every variant once per
  * round ({@code bench.startup-rounds}, 3 by default): the median with the lowest and highest time, the process's CPU
  * until then, and resident memory when healthy; then, stopped, each starts again on the database it left, as in a
- * rolling restart, timed the same way. The service starts as in the demo (demo data loaded, processes
- * deployed). The report goes to {@code target/bench/startup.md}; no figure is asserted.
+ * rolling restart, timed the same way. The CPU of the JIT compilers' threads is reported apart: on few cores they
+ * take a core from the start; the last two variants start both applications with the C1 compiler only
+ * ({@code -XX:TieredStopAtLevel=1}). With {@code -Dbench.before-jar=…} a packaged jar of another commit starts too,
+ * after them, for a before/after of the same start-up. The service starts as in the demo (demo data loaded, processes deployed). The report goes to {@code target/bench/startup.md}; no figure is asserted.
  */
 class StartupBench {
 
 	static final int ROUNDS = Integer.getInteger("bench.startup-rounds", 3);
+
+	/** The quick compiler only: no C2 compiling hot code in the background while the application starts. */
+	static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
 	/** What the shared class path would bring into the bare application beyond Boot, web, Camunda, H2 and Actuator. */
 	static final String[] BARE_ARGUMENTS = { "--spring.config.location=optional:file:./bare.yml", "--spring.profiles.active=demo",
@@ -49,8 +54,8 @@ class StartupBench {
 					+ "org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration,"
 					+ "org.springframework.boot.autoconfigure.mail.MailSenderValidatorAutoConfiguration" };
 
-	record Start(String app, double seconds, double cpuSeconds, long residentMiB, double restartSeconds,
-			double restartCpuSeconds) {
+	record Start(String app, double seconds, double cpuSeconds, double compilerSeconds, long residentMiB,
+			double restartSeconds, double restartCpuSeconds, double restartCompilerSeconds) {
 	}
 
 	/** One way of starting: its name in the report, and how ({@code -cp … Main} or {@code -jar …}). */
@@ -82,7 +87,15 @@ class StartupBench {
 				new Variant("bare, class data sharing", bare, with(productionJvm, ClassDataSharing.use(bareArchive)),
 						bareArguments),
 				new Variant("service, extracted + class data sharing", extracted,
-						with(productionJvm, ClassDataSharing.use(serviceArchive)), serviceArguments));
+						with(productionJvm, ClassDataSharing.use(serviceArchive)), serviceArguments),
+				new Variant("bare, C1 only", bare, with(productionJvm, C1_ONLY), bareArguments),
+				new Variant("service, C1 only", service, with(productionJvm, C1_ONLY), serviceArguments));
+		String beforeJar = System.getProperty("bench.before-jar");
+		if (beforeJar != null) {
+			variants = new ArrayList<>(variants);
+			variants.add(new Variant("before: packaged jar", List.of("-jar", Path.of(beforeJar).toAbsolutePath().toString()),
+					productionJvm, serviceArguments));
+		}
 		List<Start> starts = new ArrayList<>();
 		try {
 			for (int r = 0; r < ROUNDS; r++) {
@@ -103,14 +116,18 @@ class StartupBench {
 					String.join(" ", ServiceProcess.PRODUCTION_JVM), ServiceProcess.h2Settings()));
 		out.add("");
 		out.add("| measure | " + String.join(" | ", variants.stream().map(v -> v.name() + ": median (low–high)").toList())
-				+ " | service / bare | packaged jar / bare | extracted + CDS / bare | extracted + CDS / bare + CDS |");
-		out.add("|---|" + "---:|".repeat(variants.size() + 4));
+				+ " | service / bare | packaged jar / bare | extracted + CDS / bare | extracted + CDS / bare + CDS "
+				+ "| service C1 only / bare C1 only | service C1 only / service |"
+				+ (beforeJar == null ? "" : " packaged jar / before |"));
+		out.add("|---|" + "---:|".repeat(variants.size() + 6 + (beforeJar == null ? 0 : 1)));
 		Map<String, java.util.function.ToDoubleFunction<Start>> measures = new LinkedHashMap<>();
 		measures.put("start-up to health UP, s", Start::seconds);
 		measures.put("CPU until then, s", Start::cpuSeconds);
+		measures.put("of which the JIT compilers, s", Start::compilerSeconds);
 		measures.put("resident memory then, MiB", s -> s.residentMiB());
 		measures.put("restart on the database it left, to health UP, s", Start::restartSeconds);
 		measures.put("CPU of the restart, s", Start::restartCpuSeconds);
+		measures.put("of which the JIT compilers, s", Start::restartCompilerSeconds);
 		for (var m : measures.entrySet()) {
 			StringBuilder row = new StringBuilder("| " + m.getKey() + " |");
 			List<Double> medians = new ArrayList<>();
@@ -119,8 +136,12 @@ class StartupBench {
 				medians.add(s[0]);
 				row.append(" %.1f (%.1f–%.1f) |".formatted(s[0], s[1], s[2]));
 			}
-			row.append(" %.2f | %.2f | %.2f | %.2f |".formatted(medians.get(1) / medians.get(0),
-					medians.get(2) / medians.get(0), medians.get(4) / medians.get(0), medians.get(4) / medians.get(3)));
+			row.append(" %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |".formatted(medians.get(1) / medians.get(0),
+					medians.get(2) / medians.get(0), medians.get(4) / medians.get(0), medians.get(4) / medians.get(3),
+					medians.get(6) / medians.get(5), medians.get(6) / medians.get(1)));
+			if (beforeJar != null) {
+				row.append(" %.2f |".formatted(medians.get(2) / medians.get(7)));
+			}
 			out.add(row.toString());
 		}
 		Path results = Path.of("target", "bench", "startup.md");
@@ -138,15 +159,17 @@ class StartupBench {
 			ServiceProcess process = launch(v, name, dir);
 			double seconds = (System.nanoTime() - t0) / 1e9;
 			Duration cpu = process.cpuTime();
+			Duration compiler = process.compilerCpuTime();
 			long rss = process.residentMiB();
 			process.stop();
 			long t1 = System.nanoTime();
 			ServiceProcess again = launch(v, name + "-restart", dir);
 			double restartSeconds = (System.nanoTime() - t1) / 1e9;
 			Duration restartCpu = again.cpuTime();
+			Duration restartCompiler = again.compilerCpuTime();
 			again.stop();
-			Start start = new Start(v.name(), seconds, cpu.toMillis() / 1000.0, rss, restartSeconds,
-					restartCpu.toMillis() / 1000.0);
+			Start start = new Start(v.name(), seconds, cpu.toMillis() / 1000.0, compiler.toMillis() / 1000.0, rss,
+					restartSeconds, restartCpu.toMillis() / 1000.0, restartCompiler.toMillis() / 1000.0);
 			System.out.println(start);
 			return start;
 		}
