@@ -49,7 +49,7 @@ class ArchitectureTests {
 
 	/**
 	 * A JPQL query in a repository costs the start-up two query grammars (Spring Data's, then Hibernate's, to check
-	 * it): about 1.6 s of the main thread (docs/benchmark.md, "Start-up"). Repositories use derived queries, or plain
+	 * it): 1.4–2.1 s of the main thread (docs/benchmark.md, "Start-up"). Repositories use derived queries, or plain
 	 * SQL that both H2 and PostgreSQL run, tested by the repository's tests on both.
 	 */
 	@ArchTest

@@ -127,7 +127,7 @@ class StartupBench {
 		measures.put("resident memory then, MiB", s -> s.residentMiB());
 		measures.put("restart on the database it left, to health UP, s", Start::restartSeconds);
 		measures.put("CPU of the restart, s", Start::restartCpuSeconds);
-		measures.put("of which the JIT compilers, s", Start::restartCompilerSeconds);
+		measures.put("of which the JIT compilers in the restart, s", Start::restartCompilerSeconds);
 		for (var m : measures.entrySet()) {
 			StringBuilder row = new StringBuilder("| " + m.getKey() + " |");
 			List<Double> medians = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unbinddesk.support.QueryTest;
 
 /**
@@ -23,6 +24,9 @@ class UnbindingCaseRepositoryTests {
 
 	@Autowired
 	UnbindingCaseRepository cases;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	/** A valid case that holds the terminal's open slot, as "Register request" records it. */
 	private UnbindingCase opened(String sn, LocalDateTime at) {
@@ -85,6 +89,62 @@ class UnbindingCaseRepositoryTests {
 
 		assertThat(cases.countGenuineRequests("SN-Q-5", NOW.minusDays(30), current.getCaseNumber())).isEqualTo(1);
 		assertThat(cases.countGenuineRequests("SN-Q-5", NOW.minusDays(2), current.getCaseNumber())).isZero();
+	}
+
+	@Test
+	void genuineRequestsCountOpenCasesAndGoByTheMomentACaseOpened() {
+		opened("SN-Q-8", NOW.minusHours(2));
+		closedCase("SN-Q-8", NOW.minusDays(5), NOW.minusHours(1));
+		closedCase("SN-Q-8", NOW.minusDays(2), NOW.minusDays(2));
+		UnbindingCase current = closedCase("SN-Q-8", NOW, null);
+
+		// the open one (no outcome yet); not the one opened before the moment and closed after it, nor the one
+		// opened at the moment itself
+		assertThat(cases.countGenuineRequests("SN-Q-8", NOW.minusDays(2), current.getCaseNumber())).isEqualTo(1);
+		assertThat(cases.countGenuineRequests("SN-Q-8", NOW.minusDays(6), current.getCaseNumber())).isEqualTo(3);
+		assertThat(cases.countGenuineRequests("SN-Q-9", NOW.minusDays(6), current.getCaseNumber())).isZero();
+	}
+
+	/** A case of the terminal that does not hold its open slot: closed at {@code closedAt}, or not closed if null. */
+	private UnbindingCase closedCase(String sn, LocalDateTime openedAt, LocalDateTime closedAt) {
+		UnbindingCase c = unsaved(sn, openedAt);
+		if (closedAt != null) {
+			c.close(Outcome.CANCELLED, null, closedAt);
+		}
+		return cases.saveAndFlush(c);
+	}
+
+	private UnbindingCase unsaved(String sn, LocalDateTime openedAt) {
+		UnbindingCase c = new UnbindingCase("UB-20261126-%06d".formatted(++sequence), "pi-unsaved-" + sequence,
+				new CaseRequest("PHONE", "898120000000001", null, null, "DEVICE_FAULT", "测试甲", null, null,
+						"LEGAL_PERSON", null),
+				openedAt);
+		c.identifyTerminal(sn, "U0000001");
+		return c;
+	}
+
+	@Test
+	void findsTheStoredCaseOfAProcessWithoutWritingThisTransactionsChangesFirst() {
+		UnbindingCase stored = opened("SN-Q-10", NOW);
+		stored.moveTo(Stage.REVIEW, NOW.plusMinutes(1));
+
+		assertThat(cases.findStoredCaseNumberByProcessInstanceId(stored.getProcessInstanceId()))
+			.contains(stored.getCaseNumber());
+		assertThat(storedStage(stored)).isNotEqualTo(Stage.REVIEW.name());
+		assertThat(cases.findStoredCaseNumberByProcessInstanceId("pi-unknown")).isEmpty();
+
+		// registered in this transaction and not written yet: only the second query of findOfProcess sees it
+		UnbindingCase registeredNow = cases.save(unsaved("SN-Q-11", NOW));
+		assertThat(cases.findStoredCaseNumberByProcessInstanceId(registeredNow.getProcessInstanceId())).isEmpty();
+		assertThat(cases.findOfProcess(stored.getProcessInstanceId())).containsSame(stored);
+		assertThat(cases.findOfProcess(registeredNow.getProcessInstanceId())).containsSame(registeredNow);
+	}
+
+	private String storedStage(UnbindingCase c) {
+		return jdbc.sql("select stage from unbinding_case where case_number = ?")
+			.param(c.getCaseNumber())
+			.query(String.class)
+			.single();
 	}
 
 	@Test

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unbinddesk.support.QueryTest;
 
 /**
- * The outbox's queries: which notices are due for a sending round, in order, and a notice found by its delivery id
- * when a gateway's receipt comes back.
+ * The outbox's queries: which notices are due for a sending round, in order, a node taking one for a while, and a
+ * notice found by its delivery id when a gateway's receipt comes back.
  */
 @QueryTest
 class NoticeRepositoryTests {
@@ -59,6 +59,41 @@ class NoticeRepositoryTests {
 
 		assertThat(notices.findByDeliveryId("q-receipt")).map(Notice::getId).contains(id);
 		assertThat(notices.findByDeliveryId("q-unknown")).isEmpty();
+	}
+
+	@Test
+	void aNodeTakesADueNoticeOnlyWhenNoOtherHoldsItAndItIsStillDue() {
+		long free = notice("PENDING", NOW.minusMinutes(1), null, "c-free");
+		long dueNow = notice("PENDING", NOW, null, "c-due-now");
+		long leaseOver = notice("PENDING", NOW.minusMinutes(1), NOW.minusSeconds(1), "c-lease-over");
+		long held = notice("PENDING", NOW.minusMinutes(1), NOW.plusMinutes(1), "c-held");
+		long leaseEndsNow = notice("PENDING", NOW.minusMinutes(1), NOW, "c-lease-ends-now");
+		long sent = notice("SENT", NOW.minusMinutes(1), null, "c-sent");
+		long notYet = notice("PENDING", NOW.plusSeconds(1), null, "c-not-yet");
+		LocalDateTime until = NOW.plusMinutes(2);
+
+		assertThat(notices.claim(free, "node-b", NOW, until)).isOne();
+		assertThat(notices.claim(dueNow, "node-b", NOW, until)).isOne();
+		assertThat(notices.claim(leaseOver, "node-b", NOW, until)).isOne();
+		assertThat(notices.claim(held, "node-b", NOW, until)).isZero();
+		assertThat(notices.claim(leaseEndsNow, "node-b", NOW, until)).isZero();
+		assertThat(notices.claim(sent, "node-b", NOW, until)).isZero();
+		assertThat(notices.claim(notYet, "node-b", NOW, until)).isZero();
+		// taken once: the same node or another asking again gets nothing until the lease is over
+		assertThat(notices.claim(free, "node-c", NOW, until)).isZero();
+
+		assertThat(holder(free)).isEqualTo("node-b " + until);
+		assertThat(holder(leaseOver)).isEqualTo("node-b " + until);
+		assertThat(holder(held)).isEqualTo("node-a " + NOW.plusMinutes(1));
+		assertThat(holder(sent)).isEqualTo("null null");
+		assertThat(holder(notYet)).isEqualTo("null null");
+	}
+
+	private String holder(long id) {
+		return jdbc.sql("select claimed_by, claimed_until from notice where id = ?")
+			.param(id)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getObject(2, LocalDateTime.class))
+			.single();
 	}
 
 }
