@@ -32,7 +32,8 @@ import org.unbinddesk.crash.ServiceProcess;
  * rolling restart, timed the same way. The CPU of the JIT compilers' threads is reported apart: on few cores they
  * take a core from the start; the last two variants start both applications with the C1 compiler only
  * ({@code -XX:TieredStopAtLevel=1}). With {@code -Dbench.before-jar=…} a packaged jar of another commit starts too,
- * after them, for a before/after of the same start-up. The service starts as in the demo (demo data loaded, processes deployed). The report goes to {@code target/bench/startup.md}; no figure is asserted.
+ * after them, for a before/after of the same start-up. The service starts as in the demo (demo data loaded,
+ * processes deployed). The report goes to {@code target/bench/startup.md}; no figure is asserted.
  */
 class StartupBench {
 
