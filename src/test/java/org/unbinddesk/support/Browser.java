@@ -148,6 +148,26 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Clicks a button now if it is enabled, without waiting for it to become so (a form that turns invalid disables
+	 * its submit button at any moment: waiting for it would wait for nothing).
+	 */
+	public void clickIfEnabled(By by) {
+		WebElement element = waitFor(by);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		if (element.isEnabled()) {
+			element.click();
+		}
+	}
+
+	/** Waits until the element is shown but cannot be used (a button disabled). */
+	public void waitUntilDisabled(By by) {
+		wait.until(d -> {
+			WebElement element = d.findElement(by);
+			return element.isDisplayed() && !element.isEnabled();
+		});
+	}
+
 	private static void pause() {
 		try {
 			Thread.sleep(300);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unbinddesk.support.Browser;
@@ -149,16 +150,21 @@ class TasklistTests extends WebTestSupport {
 		assertThat(browser.accessibilityViolations(".fjs-container")).isEmpty();
 		// a reason of blanks is no reason: the form says so in a sentence
 		select(By.cssSelector("input[id$='-Field_reviewDecision-1']"));
-		browser.type(By.cssSelector("textarea[id$='-Field_rejectionReason']"), "   ");
-		browser.click(COMPLETE);
+		By rejectionReason = By.cssSelector("textarea[id$='-Field_rejectionReason']");
+		browser.type(rejectionReason, "   ");
+		// form-js checks a field as it is left or as the form is submitted, whichever comes first, and Tasklist
+		// disables 提交 while the form has an error: leave the field, then submit if 提交 is still enabled
+		browser.driver().findElement(rejectionReason).sendKeys(Keys.TAB);
+		browser.clickIfEnabled(COMPLETE);
 		browser.waitForText("请写明原因，不能只填空格。");
+		browser.waitUntilDisabled(COMPLETE);
 		assertThat(browser.waitFor(FORM).getText()).doesNotContain("pattern", "\\S");
 		// a rejection names its kind of reason from a list, for the dashboard; the words stay for the merchant
 		choose("rejectionCategory", "材料不全");
 		assertThat(browser.waitFor(FORM).getText()).contains("驳回原因类别", "材料不全").doesNotContain("INCOMPLETE_DOCUMENTS");
 		browser.screenshot("03a-reviewer-blank-reason");
 		// (a reason that is only blanks keeps the form invalid even once hidden: form-js keeps the error)
-		browser.type(By.cssSelector("textarea[id$='-Field_rejectionReason']"), "证件不清晰");
+		browser.type(rejectionReason, "证件不清晰");
 		browser.waitUntilGone(By.xpath("//*[normalize-space()='请写明原因，不能只填空格。']"));
 		select(By.cssSelector("input[id$='-Field_reviewDecision-0']"));
 		browser.type(By.cssSelector("textarea[id$='-Field_reviewComment']"), "材料齐全，同意解绑");
