@@ -94,9 +94,9 @@ class UnbindingCaseRepositoryTests {
 	@Test
 	void genuineRequestsCountOpenCasesAndGoByTheMomentACaseOpened() {
 		opened("SN-Q-8", NOW.minusHours(2));
-		closedCase("SN-Q-8", NOW.minusDays(5), NOW.minusHours(1));
-		closedCase("SN-Q-8", NOW.minusDays(2), NOW.minusDays(2));
-		UnbindingCase current = closedCase("SN-Q-8", NOW, null);
+		otherCase("SN-Q-8", NOW.minusDays(5), NOW.minusHours(1));
+		otherCase("SN-Q-8", NOW.minusDays(2), NOW.minusDays(2));
+		UnbindingCase current = otherCase("SN-Q-8", NOW, null);
 
 		// the open one (no outcome yet); not the one opened before the moment and closed after it, nor the one
 		// opened at the moment itself
@@ -105,8 +105,8 @@ class UnbindingCaseRepositoryTests {
 		assertThat(cases.countGenuineRequests("SN-Q-9", NOW.minusDays(6), current.getCaseNumber())).isZero();
 	}
 
-	/** A case of the terminal that does not hold its open slot: closed at {@code closedAt}, or not closed if null. */
-	private UnbindingCase closedCase(String sn, LocalDateTime openedAt, LocalDateTime closedAt) {
+	/** A stored case of the terminal that does not hold its open slot: closed at {@code closedAt}, or open if null. */
+	private UnbindingCase otherCase(String sn, LocalDateTime openedAt, LocalDateTime closedAt) {
 		UnbindingCase c = unsaved(sn, openedAt);
 		if (closedAt != null) {
 			c.close(Outcome.CANCELLED, null, closedAt);

@@ -79,7 +79,7 @@ class NoticeRepositoryTests {
 		assertThat(notices.claim(leaseEndsNow, "node-b", NOW, until)).isZero();
 		assertThat(notices.claim(sent, "node-b", NOW, until)).isZero();
 		assertThat(notices.claim(notYet, "node-b", NOW, until)).isZero();
-		// taken once: the same node or another asking again gets nothing until the lease is over
+		// taken once: another node asking for it gets nothing until the lease is over
 		assertThat(notices.claim(free, "node-c", NOW, until)).isZero();
 
 		assertThat(holder(free)).isEqualTo("node-b " + until);

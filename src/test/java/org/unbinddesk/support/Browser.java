@@ -133,8 +133,7 @@ public final class Browser implements AutoCloseable {
 		for (int attempt = 0;; attempt++) {
 			try {
 				WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-				// Tasklist's fixed footer covers the bottom of a long form
-				((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+				scrollToCentre(element);
 				wait.until(ExpectedConditions.elementToBeClickable(element)).click();
 				return;
 			}
@@ -154,10 +153,15 @@ public final class Browser implements AutoCloseable {
 	 */
 	public void clickIfEnabled(By by) {
 		WebElement element = waitFor(by);
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		scrollToCentre(element);
 		if (element.isEnabled()) {
 			element.click();
 		}
+	}
+
+	/** Tasklist's fixed footer covers the bottom of a long form. */
+	private void scrollToCentre(WebElement element) {
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
 	}
 
 	/** Waits until the element is shown but cannot be used (a button disabled). */
