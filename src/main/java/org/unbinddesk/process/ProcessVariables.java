@@ -111,9 +111,6 @@ public final class ProcessVariables {
 
 	public static final String WAYBILL_NUMBER = "waybillNumber";
 
-	// local input of the notice tasks
-	public static final String NOTICE_TYPE = "noticeType";
-
 	// messages the process waits for
 	public static final String MESSAGE_DOCUMENTS_SUPPLIED = "DocumentsSupplied";
 	public static final String MESSAGE_FEE_ACCEPTED = "FeeAccepted";

@@ -7,9 +7,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.audit.AuditLog;
 import org.unbinddesk.cases.CaseRegistry;
@@ -26,7 +32,8 @@ import org.unbinddesk.unbind.UnbindService;
 import org.unbinddesk.audit.AuditAction;
 
 /**
- * Every "Send … notice" task: the task's {@code noticeType} input says which notice; the case's variables fill it.
+ * Every "Send … notice" task: the task's {@code noticeType} extension property says which notice; the case's record
+ * and variables fill it. The type is part of the diagram, not a variable: it costs the case no rows.
  */
 @Component("sendNotice")
 class SendNoticeDelegate implements JavaDelegate {
@@ -47,6 +54,12 @@ class SendNoticeDelegate implements JavaDelegate {
 
 	private final DeviceReturns deviceReturns;
 
+	/** The extension property of each "Send … notice" task that names its notice. */
+	static final String NOTICE_TYPE = "noticeType";
+
+	/** Each task's notice type, by process definition and activity: read from the model once. */
+	private final Map<String, NoticeType> noticeTypes = new ConcurrentHashMap<>();
+
 	SendNoticeDelegate(NoticeService notices, CaseRegistry cases, UnbindingSettings settings, AuditLog audit,
 			UnbindService refunds, UnbindSchedule schedule, DeviceReturns deviceReturns, Clock clock) {
 		this.deviceReturns = deviceReturns;
@@ -61,10 +74,25 @@ class SendNoticeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		NoticeType type = NoticeType.valueOf(text(execution, NOTICE_TYPE));
+		NoticeType type = noticeTypes.computeIfAbsent(
+				execution.getProcessDefinitionId() + '/' + execution.getCurrentActivityId(), key -> noticeTypeOf(execution.getBpmnModelElementInstance()));
 		UnbindingCase c = cases.ofProcess(execution.getProcessInstanceId());
 		notices.send(c, type, details(type, c, execution));
 		audit.record(c, AuditAction.NOTICE_SENT, type.name());
+	}
+
+	/** The task's {@code noticeType} property ({@code <camunda:property name="noticeType" value="…"/>}). */
+	static NoticeType noticeTypeOf(FlowElement task) {
+		ExtensionElements extensions = task.getExtensionElements();
+		return (extensions == null ? List.<CamundaProperties>of()
+				: extensions.getElementsQuery().filterByType(CamundaProperties.class).list())
+			.stream()
+			.flatMap(properties -> properties.getCamundaProperties().stream())
+			.filter(property -> NOTICE_TYPE.equals(property.getCamundaName()))
+			.map(property -> NoticeType.valueOf(property.getCamundaValue()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"Task " + task.getId() + " sends a notice but has no noticeType property"));
 	}
 
 	/** Amounts come from the case's record (what was assessed), never from a variable a caller could have set. */
