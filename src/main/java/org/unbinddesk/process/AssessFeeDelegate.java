@@ -41,8 +41,6 @@ class AssessFeeDelegate implements JavaDelegate {
 		FeeAssessment fee = fees.assess(c.getReason(), terminals.findById(c.getTerminalSn()).orElseThrow());
 		execution.setVariable(FEE, fee.fee().doubleValue());
 		execution.setVariable(DEPOSIT_REFUND, fee.depositRefund().doubleValue());
-		execution.setVariable(SIM_FEE, fee.simFee().doubleValue());
-		execution.setVariable(SIM_REFUND, fee.simRefund().doubleValue());
 		execution.setVariable(FEE_RULE, fee.rule());
 		execution.setVariable(FEE_PAYABLE, fee.payable());
 		execution.setVariable(FEE_SETTLED, !fee.payable());

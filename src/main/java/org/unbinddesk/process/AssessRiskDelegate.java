@@ -1,5 +1,6 @@
 package org.unbinddesk.process;
 
+import static org.unbinddesk.process.ExecutionValues.setList;
 import static org.unbinddesk.process.ProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,7 +43,7 @@ class AssessRiskDelegate implements JavaDelegate {
 		RiskAssessment risk = risks.assess(c, terminals.findById(c.getTerminalSn()).orElseThrow());
 		cases.recordRisk(c.getCaseNumber(), risk.level());
 		execution.setVariable(RISK_LEVEL, risk.level());
-		execution.setVariable(RISK_SIGNALS, String.join(",", risk.signals()));
+		setList(execution, RISK_SIGNALS, risk.signals());
 		execution.setVariable(TASK_PRIORITY, switch (risk.level()) {
 			case RiskAssessment.HIGH -> 80;
 			case RiskAssessment.MEDIUM -> 60;

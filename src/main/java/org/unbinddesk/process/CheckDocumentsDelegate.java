@@ -1,6 +1,7 @@
 package org.unbinddesk.process;
 
 import static org.unbinddesk.process.ExecutionValues.text;
+import static org.unbinddesk.process.ExecutionValues.setList;
 import static org.unbinddesk.process.ProcessVariables.*;
 
 import java.util.LinkedHashSet;
@@ -15,11 +16,14 @@ import org.unbinddesk.cases.CaseRegistry;
 import org.unbinddesk.cases.Stage;
 import org.unbinddesk.cases.UnbindingCase;
 import org.unbinddesk.documents.DocumentService;
+import org.unbinddesk.merchant.Merchant;
+import org.unbinddesk.merchant.MerchantRepository;
 import org.unbinddesk.audit.AuditAction;
 
 /**
  * "Check documents": adds what the merchant just supplied, asks the {@code RequiredDocuments} table what this
- * application needs (plus anything a reviewer asked for) and notes what is still missing.
+ * application needs (its reason, merchant type and applicant's role as the registry holds them, plus anything a
+ * reviewer asked for) and notes what is still missing.
  */
 @Component("checkDocuments")
 class CheckDocumentsDelegate implements JavaDelegate {
@@ -30,7 +34,10 @@ class CheckDocumentsDelegate implements JavaDelegate {
 
 	private final AuditLog audit;
 
-	CheckDocumentsDelegate(DocumentService documents, CaseRegistry cases, AuditLog audit) {
+	private final MerchantRepository merchants;
+
+	CheckDocumentsDelegate(DocumentService documents, CaseRegistry cases, AuditLog audit, MerchantRepository merchants) {
+		this.merchants = merchants;
 		this.documents = documents;
 		this.cases = cases;
 		this.audit = audit;
@@ -43,8 +50,9 @@ class CheckDocumentsDelegate implements JavaDelegate {
 		supplied.addAll(DocumentService.parse(text(execution, ADDITIONAL_DOCUMENTS)));
 		execution.removeVariable(ADDITIONAL_DOCUMENTS);
 
-		List<String> required = documents.required(text(execution, REASON), text(execution, MERCHANT_TYPE),
-				text(execution, APPLICANT_ROLE));
+		String merchantType = merchants.findById(unbindingCase.getMerchantNo()).map(Merchant::getMerchantType).orElse(null);
+		List<String> required = documents.required(unbindingCase.getReason(), merchantType,
+				unbindingCase.getApplicantRole());
 		Set<String> needed = new LinkedHashSet<>(required);
 		needed.addAll(DocumentService.parse(text(execution, EXTRA_DOCUMENTS)));
 		Set<String> missing = new LinkedHashSet<>(needed);
@@ -52,7 +60,7 @@ class CheckDocumentsDelegate implements JavaDelegate {
 
 		execution.setVariable(DOCUMENTS, DocumentService.join(supplied));
 		execution.setVariable(REQUIRED_DOCUMENTS, DocumentService.join(needed));
-		execution.setVariable(MISSING_DOCUMENTS, DocumentService.join(missing));
+		setList(execution, MISSING_DOCUMENTS, missing);
 		execution.setVariable(DOCUMENTS_COMPLETE, missing.isEmpty());
 		audit.record(unbindingCase, AuditAction.DOCUMENTS_CHECKED,
 				missing.isEmpty() ? "Complete" : "Missing: " + DocumentService.join(missing));

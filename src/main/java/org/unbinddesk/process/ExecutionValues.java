@@ -1,6 +1,7 @@
 package org.unbinddesk.process;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -41,6 +42,20 @@ final class ExecutionValues {
 
 	static int count(VariableScope scope, String name) {
 		return scope.getVariable(name) instanceof Number n ? n.intValue() : 0;
+	}
+
+	/**
+	 * Keeps a list of codes as comma-separated text, and an empty list as no variable at all: each variable a case
+	 * keeps is a row written, deleted at its end and kept in history, and forms, gateways and the case view read a
+	 * missing list as an empty one. A list that was there and is now empty is removed.
+	 */
+	static void setList(VariableScope scope, String name, Collection<String> codes) {
+		if (codes.isEmpty()) {
+			scope.removeVariable(name);
+		}
+		else {
+			scope.setVariable(name, String.join(",", codes));
+		}
 	}
 
 	/** Who acts on a task: the logged-in user (Tasklist, REST) or, without one, the assignee. */

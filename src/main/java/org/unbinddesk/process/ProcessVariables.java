@@ -5,7 +5,11 @@ import java.util.Set;
 /**
  * The names of the process variables of {@code TerminalUnbinding}: one place for each, used by delegates, listeners,
  * forms and the API. Variables hold references and decisions, never a full ID, card or phone number (see
- * {@link #SENSITIVE}).
+ * {@link #SENSITIVE}). A case keeps a variable only when the diagram (a gateway, a task's due date or priority), a
+ * form, Tasklist's columns or a later step reads it: each costs a row written, deleted at the end and kept in
+ * history. What only the record needs (the terminal's serial number, the merchant's type, the SIM data fee, refunds,
+ * the identity check's note, who started the case) is in the registry and its audit trail, and an empty list is no
+ * variable at all.
  */
 public final class ProcessVariables {
 
@@ -22,14 +26,11 @@ public final class ProcessVariables {
 	public static final String DOCUMENTS = "documents";
 	public static final String REPLACEMENT_TERMINAL_SN = "replacementTerminalSn";
 	public static final String DEVICE_DISPOSITION = "deviceDisposition";
-	/** Who started the case in Tasklist or over engine REST (set by the engine from the logged-in user). */
-	public static final String INITIATOR = "initiator";
 
 	// contact
 	public static final String CASE_NUMBER = "caseNumber";
 	public static final String REQUEST_VALID = "requestValid";
 	public static final String MERCHANT_NAME = "merchantName";
-	public static final String MERCHANT_TYPE = "merchantType";
 	public static final String APPLICANT_ID_MASKED = "applicantIdMasked";
 	public static final String APPLICANT_PHONE_MASKED = "applicantPhoneMasked";
 
@@ -50,7 +51,6 @@ public final class ProcessVariables {
 	public static final String IDENTITY_RESULT = "identityResult";
 	/** The applicant's identity is confirmed (a full match or the callback); not checked again unless it is in doubt. */
 	public static final String IDENTITY_CONFIRMED = "identityConfirmed";
-	public static final String IDENTITY_NOTE = "identityNote";
 	public static final String PHONE_ON_FILE = "phoneOnFile";
 	public static final String PHONE_ON_FILE_MASKED = "phoneOnFileMasked";
 	public static final String CALLBACK_CONFIRMED = "callbackConfirmed";
@@ -60,9 +60,6 @@ public final class ProcessVariables {
 	public static final String ACCOUNT_WARNINGS = "accountWarnings";
 	public static final String FEE = "fee";
 	public static final String DEPOSIT_REFUND = "depositRefund";
-	/** The SIM data fee owed (part of {@link #FEE}) and the one refunded, CNY. */
-	public static final String SIM_FEE = "simFee";
-	public static final String SIM_REFUND = "simRefund";
 	public static final String FEE_RULE = "feeRule";
 	public static final String FEE_PAYABLE = "feePayable";
 	public static final String FEE_DECLINE_REASON = "feeDeclineReason";
@@ -92,7 +89,6 @@ public final class ProcessVariables {
 	/** A system reason with a notice template ({@code reason.*} in the notice texts); its arguments joined by |. */
 	public static final String OUTCOME_REASON_CODE = "outcomeReasonCode";
 	public static final String OUTCOME_REASON_ARGS = "outcomeReasonArgs";
-	public static final String REFUND_STARTED = "refundStarted";
 
 	/** The merchant confirmed a request not made in the app with a one-time code (the review form shows it). */
 	public static final String MERCHANT_CONSENTED = "merchantConsented";

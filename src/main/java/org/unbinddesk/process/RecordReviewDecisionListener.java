@@ -1,6 +1,7 @@
 package org.unbinddesk.process;
 
 import static org.unbinddesk.process.ExecutionValues.text;
+import static org.unbinddesk.process.ExecutionValues.setList;
 import static org.unbinddesk.process.ProcessVariables.*;
 
 import java.time.Clock;
@@ -66,7 +67,7 @@ class RecordReviewDecisionListener implements TaskListener {
 		extra.addAll(decided.requested());
 		task.setVariable(DOCUMENTS, DocumentService.join(supplied));
 		task.setVariable(EXTRA_DOCUMENTS, DocumentService.join(new LinkedHashSet<>(extra)));
-		task.setVariable(MISSING_DOCUMENTS, DocumentService.join(decided.requested()));
+		setList(task, MISSING_DOCUMENTS, decided.requested());
 	}
 
 }

@@ -1,13 +1,11 @@
 package org.unbinddesk.process;
 
-import static org.unbinddesk.process.ProcessVariables.REFUND_STARTED;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.unbind.DeviceReturns;
 
-/** "Refund deposit": the deposit less what the returned device's condition costs. */
+/** "Refund deposit": the deposit less what the returned device's condition costs (the registry keeps the refund). */
 @Component("refundDeposit")
 class RefundDepositDelegate implements JavaDelegate {
 
@@ -19,7 +17,7 @@ class RefundDepositDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.setVariable(REFUND_STARTED, returns.refund(execution.getProcessInstanceId()).doubleValue());
+		returns.refund(execution.getProcessInstanceId());
 	}
 
 }

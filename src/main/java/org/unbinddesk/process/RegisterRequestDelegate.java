@@ -33,7 +33,7 @@ class RegisterRequestDelegate implements JavaDelegate {
 	/** What a start may carry; the start form's fields and the engine-REST start of the README. */
 	static final Set<String> START_VARIABLES = Set.of(CHANNEL, MERCHANT_NO, TERMINAL_ID, TERMINAL_SN, REASON,
 			APPLICANT_NAME, APPLICANT_ID_NUMBER, APPLICANT_PHONE, APPLICANT_ROLE, DOCUMENTS, REPLACEMENT_TERMINAL_SN,
-			DEVICE_DISPOSITION, INITIATOR);
+			DEVICE_DISPOSITION);
 
 	private final CaseOpening opening;
 
@@ -59,6 +59,8 @@ class RegisterRequestDelegate implements JavaDelegate {
 		}
 		execution.removeVariable(APPLICANT_ID_NUMBER);
 		execution.removeVariable(APPLICANT_PHONE);
+		// nor the terminal's serial number: every step reads it from the case, no form shows it
+		execution.removeVariable(TERMINAL_SN);
 		execution.setVariable(CASE_NUMBER, registered.getCaseNumber());
 		execution.setVariable(REQUEST_VALID, registration.valid());
 		execution.setVariable(IDENTITY_CONFIRMED, false);
@@ -67,7 +69,6 @@ class RegisterRequestDelegate implements JavaDelegate {
 		execution.setVariable(CHANNEL, registered.getChannel());
 		execution.setVariable(MERCHANT_NO, registered.getMerchantNo());
 		execution.setVariable(TERMINAL_ID, registered.getTerminalId());
-		execution.setVariable(TERMINAL_SN, registered.getTerminalSn());
 		execution.setVariable(REASON, registered.getReason());
 		execution.setVariable(APPLICANT_NAME, registered.getApplicantName());
 		execution.setVariable(APPLICANT_ROLE, registered.getApplicantRole());
@@ -75,10 +76,7 @@ class RegisterRequestDelegate implements JavaDelegate {
 		execution.setVariable(APPLICANT_ID_MASKED, registered.getApplicantIdMasked());
 		execution.setVariable(APPLICANT_PHONE_MASKED, registered.getApplicantPhoneMasked());
 		if (registered.getMerchantNo() != null) {
-			merchants.findById(registered.getMerchantNo()).ifPresent(m -> {
-				execution.setVariable(MERCHANT_NAME, m.getName());
-				execution.setVariable(MERCHANT_TYPE, m.getMerchantType());
-			});
+			merchants.findById(registered.getMerchantNo()).ifPresent(m -> execution.setVariable(MERCHANT_NAME, m.getName()));
 		}
 		if (!registration.valid()) {
 			execution.setVariable(OUTCOME_REASON_CODE, registration.invalidReason().name());

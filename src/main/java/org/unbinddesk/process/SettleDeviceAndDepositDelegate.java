@@ -28,7 +28,6 @@ class SettleDeviceAndDepositDelegate implements JavaDelegate {
 		Settlement settlement = unbind.settleDeviceAndDeposit(execution.getProcessInstanceId(),
 				text(execution, DEVICE_DISPOSITION));
 		execution.setVariable(DEVICE_DISPOSITION, settlement.disposition().name());
-		execution.setVariable(REFUND_STARTED, settlement.refund().doubleValue());
 		execution.setVariable(DEVICE_TO_RETURN, settlement.disposition() == DeviceDisposition.AWAITING_RETURN);
 	}
 

@@ -1,5 +1,6 @@
 package org.unbinddesk.process;
 
+import static org.unbinddesk.process.ExecutionValues.setList;
 import static org.unbinddesk.process.ProcessVariables.*;
 
 import java.util.List;
@@ -45,7 +46,7 @@ class VerifyAccountAfterUnbindDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		UnbindingCase c = cases.enterStage(execution.getProcessInstanceId(), Stage.CONFIRMATION);
 		List<String> issues = checker.checkAfterUnbind(c.getMerchantNo(), c.getTerminalSn(), c.getUnboundAt());
-		execution.setVariable(ACCOUNT_ISSUES, String.join(",", issues));
+		setList(execution, ACCOUNT_ISSUES, issues);
 		audit.record(c, AuditAction.ACCOUNT_VERIFIED_AFTER_UNBIND, issues.isEmpty() ? "In order" : "Issues: " + issues);
 		if (!issues.isEmpty()) {
 			throw new BpmnError(ACCOUNT_ISSUE_FOUND, "Account issues after unbind: " + issues);

@@ -1,5 +1,6 @@
 package org.unbinddesk.process;
 
+import static org.unbinddesk.process.ExecutionValues.setList;
 import static org.unbinddesk.process.ProcessVariables.*;
 
 import java.util.List;
@@ -42,8 +43,8 @@ class VerifyAccountStatusDelegate implements JavaDelegate {
 		List<String> warnings = status.unsettled() ? List.of(AccountStatus.UNSETTLED_TRANSACTIONS) : List.of();
 		cases.recordBlocks(c.getCaseNumber(), String.join(",", status.blockReasons()));
 		execution.setVariable(ACCOUNT_BLOCKED, status.blocked());
-		execution.setVariable(BLOCK_REASONS, String.join(",", status.blockReasons()));
-		execution.setVariable(ACCOUNT_WARNINGS, String.join(",", warnings));
+		setList(execution, BLOCK_REASONS, status.blockReasons());
+		setList(execution, ACCOUNT_WARNINGS, warnings);
 		audit.record(c, AuditAction.ACCOUNT_CHECKED, (status.unsettled() ? "Unsettled takings" : "Settled")
 				+ (status.blocked() ? ", blocked " + status.blockReasons() : ""));
 	}

@@ -38,7 +38,6 @@ class VerifyIdentityDelegate implements JavaDelegate {
 		IdentityCheck check = verifier.verify(new Applicant(c.getApplicantName(), c.getApplicantIdNumber(),
 				c.getApplicantPhone(), c.getApplicantRole()), c.getMerchantNo());
 		execution.setVariable(IDENTITY_RESULT, check.result().name());
-		execution.setVariable(IDENTITY_NOTE, check.note());
 		execution.setVariable(IDENTITY_CONFIRMED, check.result() == IdentityResult.PASS);
 		audit.record(c, AuditAction.IDENTITY_CHECKED, check.result() + ": " + check.note());
 	}

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.unbinddesk.support.ServiceTest;
 import org.unbinddesk.support.Jobs;
+import org.unbinddesk.cases.UnbindingCaseRepository;
 import org.unbinddesk.support.RegistryFixtures;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 
@@ -36,6 +37,9 @@ class EngineRestTests {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	UnbindingCaseRepository cases;
 
 	@Test
 	void refusesRequestsWithoutValidCredentials() {
@@ -61,6 +65,8 @@ class EngineRestTests {
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String caseNumber = (String) started.getBody().get("businessKey");
 		assertThat(caseNumber).matches("UB-\\d{8}-\\d{6,}");
+		// who started it is the case's record (not a process variable)
+		assertThat(cases.findById(caseNumber).orElseThrow().getOpenedBy()).isEqualTo("agent1");
 		String processInstanceId = (String) started.getBody().get("id");
 		Jobs.runAll(management, () -> management.createJobQuery().processInstanceId(processInstanceId).executable());
 

@@ -207,6 +207,14 @@ public abstract class ProcessTestSupport {
 		return auditEntries.findByCaseNumberOrderByIdAsc(caseNumber(pi)).stream().map(AuditEntry::getAction).toList();
 	}
 
+	/** What the case's audit trail says of each entry with this action, in order. */
+	protected List<String> auditDetailsOf(ProcessInstance pi, String action) {
+		return auditEntries.findByCaseNumberOrderByIdAsc(caseNumber(pi)).stream()
+			.filter(entry -> entry.getAction().equals(action))
+			.map(AuditEntry::getDetail)
+			.toList();
+	}
+
 	protected Object historicVariable(ProcessInstance pi, String name) {
 		var variable = history.createHistoricVariableInstanceQuery()
 			.processInstanceId(pi.getId())
