@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -58,7 +59,7 @@ class SendNoticeDelegate implements JavaDelegate {
 	static final String NOTICE_TYPE = "noticeType";
 
 	/** Each task's notice type, by process definition and activity: read from the model once. */
-	private final Map<String, NoticeType> noticeTypes = new ConcurrentHashMap<>();
+	private final Map<String, Optional<NoticeType>> noticeTypes = new ConcurrentHashMap<>();
 
 	SendNoticeDelegate(NoticeService notices, CaseRegistry cases, UnbindingSettings settings, AuditLog audit,
 			UnbindService refunds, UnbindSchedule schedule, DeviceReturns deviceReturns, Clock clock) {
@@ -74,15 +75,23 @@ class SendNoticeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		NoticeType type = noticeTypes.computeIfAbsent(
-				execution.getProcessDefinitionId() + '/' + execution.getCurrentActivityId(), key -> noticeTypeOf(execution.getBpmnModelElementInstance()));
+		NoticeType type = noticeTypes
+			.computeIfAbsent(execution.getProcessDefinitionId() + '/' + execution.getCurrentActivityId(),
+					key -> noticeTypeOf(execution.getBpmnModelElementInstance()))
+			.or(() -> Optional.ofNullable(text(execution, NOTICE_TYPE)).map(NoticeType::valueOf))
+			.orElseThrow(() -> new IllegalStateException(
+					"Task " + execution.getCurrentActivityId() + " sends a notice but has no noticeType property"));
 		UnbindingCase c = cases.ofProcess(execution.getProcessInstanceId());
 		notices.send(c, type, details(type, c, execution));
 		audit.record(c, AuditAction.NOTICE_SENT, type.name());
 	}
 
-	/** The task's {@code noticeType} property ({@code <camunda:property name="noticeType" value="…"/>}). */
-	static NoticeType noticeTypeOf(FlowElement task) {
+	/**
+	 * The task's {@code noticeType} property ({@code <camunda:property name="noticeType" value="…"/>}). A case still
+	 * running on a version of the diagram from before the property has none: its task gives the type as an input
+	 * variable of the same name, which {@link #execute} reads instead.
+	 */
+	static Optional<NoticeType> noticeTypeOf(FlowElement task) {
 		ExtensionElements extensions = task.getExtensionElements();
 		return (extensions == null ? List.<CamundaProperties>of()
 				: extensions.getElementsQuery().filterByType(CamundaProperties.class).list())
@@ -90,9 +99,7 @@ class SendNoticeDelegate implements JavaDelegate {
 			.flatMap(properties -> properties.getCamundaProperties().stream())
 			.filter(property -> NOTICE_TYPE.equals(property.getCamundaName()))
 			.map(property -> NoticeType.valueOf(property.getCamundaValue()))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(
-					"Task " + task.getId() + " sends a notice but has no noticeType property"));
+			.findFirst();
 	}
 
 	/** Amounts come from the case's record (what was assessed), never from a variable a caller could have set. */
