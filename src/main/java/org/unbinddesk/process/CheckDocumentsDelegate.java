@@ -50,7 +50,9 @@ class CheckDocumentsDelegate implements JavaDelegate {
 		supplied.addAll(DocumentService.parse(text(execution, ADDITIONAL_DOCUMENTS)));
 		execution.removeVariable(ADDITIONAL_DOCUMENTS);
 
-		String merchantType = merchants.findById(unbindingCase.getMerchantNo()).map(Merchant::getMerchantType).orElse(null);
+		String merchantType = merchants.findById(unbindingCase.getMerchantNo())
+			.map(Merchant::getMerchantType)
+			.orElse(null);
 		List<String> required = documents.required(unbindingCase.getReason(), merchantType,
 				unbindingCase.getApplicantRole());
 		Set<String> needed = new LinkedHashSet<>(required);

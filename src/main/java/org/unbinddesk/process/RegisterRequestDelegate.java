@@ -76,7 +76,8 @@ class RegisterRequestDelegate implements JavaDelegate {
 		execution.setVariable(APPLICANT_ID_MASKED, registered.getApplicantIdMasked());
 		execution.setVariable(APPLICANT_PHONE_MASKED, registered.getApplicantPhoneMasked());
 		if (registered.getMerchantNo() != null) {
-			merchants.findById(registered.getMerchantNo()).ifPresent(m -> execution.setVariable(MERCHANT_NAME, m.getName()));
+			merchants.findById(registered.getMerchantNo())
+				.ifPresent(merchant -> execution.setVariable(MERCHANT_NAME, merchant.getName()));
 		}
 		if (!registration.valid()) {
 			execution.setVariable(OUTCOME_REASON_CODE, registration.invalidReason().name());

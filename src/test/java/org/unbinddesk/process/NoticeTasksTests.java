@@ -58,10 +58,13 @@ class NoticeTasksTests extends ProcessTestSupport {
 	@Test
 	void aCaseOnTheDiagramBeforeThePropertyStillSendsItsNotice() throws IOException {
 		String before = Files.readString(DIAGRAM)
-			.replaceAll("<camunda:properties><camunda:property name=\"noticeType\" value=\"(\\w+)\" /></camunda:properties>",
-					"<camunda:inputOutput><camunda:inputParameter name=\"noticeType\">$1</camunda:inputParameter></camunda:inputOutput>")
+			.replaceAll("<camunda:properties><camunda:property name=\"noticeType\" value=\"(\\w+)\" />"
+					+ "</camunda:properties>", "<camunda:inputOutput><camunda:inputParameter name=\"noticeType\">$1"
+							+ "</camunda:inputParameter></camunda:inputOutput>")
 			.replace("id=\"TerminalUnbinding\"", "id=\"TerminalUnbindingBeforeNoticeProperty\"");
-		assertThat(noticeTasks(Bpmn.readModelFromStream(new ByteArrayInputStream(before.getBytes(StandardCharsets.UTF_8)))))
+		BpmnModelInstance beforeDiagram = Bpmn
+			.readModelFromStream(new ByteArrayInputStream(before.getBytes(StandardCharsets.UTF_8)));
+		assertThat(noticeTasks(beforeDiagram))
 			.allSatisfy(task -> assertThat(SendNoticeDelegate.noticeTypeOf(task)).isEmpty());
 		Deployment deployment = engine.getRepositoryService()
 			.createDeployment()
