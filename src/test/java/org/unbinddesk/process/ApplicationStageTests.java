@@ -233,7 +233,8 @@ class ApplicationStageTests extends ProcessTestSupport {
 		assertThat(noticesOf(pi)).extracting(Notice::getType)
 			.containsExactly(NoticeType.BLOCK_NOTICE, NoticeType.FEE_NOTICE);
 		assertThat(caseOf(pi).getBlockReasons()).isNull();
-		// and gone from the process: the review form and the case view (history) read no block, not the old one
+		// and gone from the process: the review form and the case view (history without removed variables) read no
+		// block, not the old one
 		assertThat(runtime.getVariable(pi.getId(), "blockReasons")).isNull();
 		assertThat(history.createHistoricVariableInstanceQuery()
 			.processInstanceId(pi.getId())

@@ -24,11 +24,16 @@ import org.unbinddesk.notice.Notice;
 import org.unbinddesk.notice.NoticeType;
 import org.unbinddesk.support.ProcessTestSupport;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
+import org.unbinddesk.support.RegistryFixtures.Spec;
 
 /** Each "Send … notice" task names its notice in the diagram, as a property, not as a variable the case keeps. */
 class NoticeTasksTests extends ProcessTestSupport {
 
 	private static final Path DIAGRAM = Path.of("bpmn/terminal-unbinding.bpmn");
+
+	/** The diagram as released on 2026-11-27, before its notice tasks named their notice as a property. */
+	private static final Path EARLIER_DIAGRAM = Path
+		.of("src/test/resources/earlier-diagrams/terminal-unbinding-2026-11-27.xml");
 
 	@Test
 	void everyNoticeTaskNamesANoticeAndEveryNoticeOfTheProcessHasItsTask() {
@@ -51,36 +56,36 @@ class NoticeTasksTests extends ProcessTestSupport {
 	}
 
 	/**
-	 * A case still running on the diagram as it was before the property (its notice tasks gave the type as an input
-	 * variable) sends its notices after an upgrade: the version is deployed beside the current one under a key of its
-	 * own, so no other test starts it.
+	 * A case on the diagram as released before the property (its notice tasks gave the type as an input variable, its
+	 * start event set {@code initiator}) goes through with this build: started, reviewed, unbound and told at each
+	 * step. That diagram is deployed beside the current one under a key of its own, so no other test starts it, and
+	 * kept as {@code .xml} so the engine does not deploy it with the service's own.
 	 */
 	@Test
-	void aCaseOnTheDiagramBeforeThePropertyStillSendsItsNotice() throws IOException {
-		String before = Files.readString(DIAGRAM)
-			.replaceAll("<camunda:properties><camunda:property name=\"noticeType\" value=\"(\\w+)\" />"
-					+ "</camunda:properties>", "<camunda:inputOutput><camunda:inputParameter name=\"noticeType\">$1"
-							+ "</camunda:inputParameter></camunda:inputOutput>")
-			.replace("id=\"TerminalUnbinding\"", "id=\"TerminalUnbindingBeforeNoticeProperty\"");
-		BpmnModelInstance beforeDiagram = Bpmn
-			.readModelFromStream(new ByteArrayInputStream(before.getBytes(StandardCharsets.UTF_8)));
-		assertThat(noticeTasks(beforeDiagram))
+	void aCaseOnTheDiagramReleasedBeforeThePropertyGoesThroughAndIsToldAtEachStep() throws IOException {
+		String earlier = Files.readString(EARLIER_DIAGRAM)
+			.replace("id=\"TerminalUnbinding\"", "id=\"TerminalUnbindingEarlier\"");
+		BpmnModelInstance earlierDiagram = Bpmn
+			.readModelFromStream(new ByteArrayInputStream(earlier.getBytes(StandardCharsets.UTF_8)));
+		assertThat(noticeTasks(earlierDiagram)).isNotEmpty()
 			.allSatisfy(task -> assertThat(SendNoticeDelegate.noticeTypeOf(task)).isEmpty());
 		Deployment deployment = engine.getRepositoryService()
 			.createDeployment()
-			.addString("terminal-unbinding-before.bpmn", before)
+			.addString("terminal-unbinding-earlier.bpmn", earlier)
 			.deploy();
 		try {
-			Merchant m = registry.merchant();
-			Map<String, Object> application = applicationFor(m, "DEVICE_FAULT");
-			application.put("terminalId", "X9999999");
+			Merchant m = registry.merchant(new Spec().purchased());
 
-			ProcessInstance pi = runtime.startProcessInstanceByKey("TerminalUnbindingBeforeNoticeProperty",
-					application);
+			ProcessInstance pi = runtime.startProcessInstanceByKey("TerminalUnbindingEarlier",
+					applicationFor(m, "BUSINESS_CLOSED"));
+			runAsyncSteps(pi);
+			completeAs("reviewer1", taskAt(pi, "Task_ReviewApplication"), Map.of("reviewDecision", "APPROVE"));
+			runAsyncSteps(pi);
 
-			assertThat(pi).isEnded().hasPassed("Task_SendInvalidRequestNotice", "Event_RequestInvalid");
-			assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.REQUEST_INVALID);
-			assertThat(noticesOf(pi)).extracting(Notice::getType).containsExactly(NoticeType.REQUEST_INVALID);
+			assertThat(pi).isEnded().hasPassed("Event_TerminalUnbound");
+			assertThat(caseOf(pi).getOutcome()).isEqualTo(Outcome.UNBOUND);
+			assertThat(noticesOf(pi)).extracting(Notice::getType)
+				.containsExactly(NoticeType.FEE_NOTICE, NoticeType.APPROVAL, NoticeType.CONFIRMATION);
 		}
 		finally {
 			engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
