@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.unbinddesk.unbind.DeviceDisposition;
 import org.unbinddesk.unbind.UnbindService;
-import org.unbinddesk.unbind.UnbindService.Settlement;
 
 /**
  * "Record device disposition and deposit refund": the refund is the one assessed on the case, never a variable; a
@@ -25,10 +24,10 @@ class SettleDeviceAndDepositDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Settlement settlement = unbind.settleDeviceAndDeposit(execution.getProcessInstanceId(),
+		DeviceDisposition disposition = unbind.settleDeviceAndDeposit(execution.getProcessInstanceId(),
 				text(execution, DEVICE_DISPOSITION));
-		execution.setVariable(DEVICE_DISPOSITION, settlement.disposition().name());
-		execution.setVariable(DEVICE_TO_RETURN, settlement.disposition() == DeviceDisposition.AWAITING_RETURN);
+		execution.setVariable(DEVICE_DISPOSITION, disposition.name());
+		execution.setVariable(DEVICE_TO_RETURN, disposition == DeviceDisposition.AWAITING_RETURN);
 	}
 
 }

@@ -152,10 +152,10 @@ public class UnbindService {
 	 * the months left. A leased device's deposit waits for the device ({@link DeviceReturns}). The refund is the one
 	 * assessed on the case; only a case whose terminal was unbound gets here.
 	 * @param requested the disposition the merchant or agent gave, or null to take the usual one for the case
-	 * @return the disposition recorded and the deposit refund started (zero when none)
+	 * @return the disposition recorded (the refunds started are the registry's)
 	 */
 	@Transactional
-	public Settlement settleDeviceAndDeposit(String processInstanceId, String requested) {
+	public DeviceDisposition settleDeviceAndDeposit(String processInstanceId, String requested) {
 		UnbindingCase unbindingCase = caseOf(processInstanceId);
 		String caseNumber = unbindingCase.getCaseNumber();
 		if (!unbindingCase.isUnbound()) {
@@ -183,7 +183,7 @@ public class UnbindService {
 			audit.record(unbindingCase, AuditAction.SIM_FEE_REFUND_STARTED, "SIM data fee refund of CNY " + simRefund);
 		}
 		audit.record(unbindingCase, AuditAction.DEVICE_DISPOSITION_RECORDED, disposition.name());
-		return new Settlement(disposition, refundedFor(caseNumber));
+		return disposition;
 	}
 
 	/** The SIM data fee refund started for a case, zero when none. */
@@ -199,9 +199,6 @@ public class UnbindService {
 	private UnbindingCase caseOf(String processInstanceId) {
 		return cases.findOfProcess(processInstanceId)
 			.orElseThrow(() -> CaseRuleViolation.notRegistered(processInstanceId));
-	}
-
-	public record Settlement(DeviceDisposition disposition, BigDecimal refund) {
 	}
 
 	private static DeviceDisposition usualDisposition(UnbindingCase unbindingCase, Terminal terminal) {
