@@ -20,11 +20,13 @@ import org.unbinddesk.merchant.Merchant;
 import org.unbinddesk.merchant.MerchantRepository;
 
 /**
- * Delivers the outbox: every few seconds each node takes due notices, one by one, by a conditional update that only
- * one node can win (so several nodes send each notice once), sends each over its channel outside any transaction,
- * and records the result. A failed attempt is tried again later, the waits doubling over the retry window (5 tries
- * over 30 minutes by default), always with the same delivery id, so a provider that took a message whose answer got
- * lost drops the repeat. A node that dies while sending loses its hold when the lease ends.
+ * Delivers the outbox: every few seconds each node takes the due notices of a round in one commit, each by a
+ * conditional update that only one node can win (so several nodes send each notice once), and takes the next round at
+ * once while rounds are full. It sends each over its channel outside any transaction and records each result in its
+ * own commit, so a notice recorded as sent is never sent again. A failed attempt is tried again later, the waits
+ * doubling over the retry window (5 tries over 30 minutes by default), always with the same delivery id, so a
+ * provider that took a message whose answer got lost drops the repeat. A node that dies while sending loses its hold
+ * when the lease ends.
  */
 @Component
 public class NoticeDispatcher {
@@ -61,8 +63,12 @@ public class NoticeDispatcher {
 
 	@Scheduled(fixedDelayString = "${unbinddesk.notices.dispatch.interval:PT5S}", initialDelayString = "PT10S")
 	void dispatchOnSchedule() {
-		if (properties.dispatch().enabled()) {
-			dispatchDue();
+		if (!properties.dispatch().enabled()) {
+			return;
+		}
+		// a full round means more may be due: the next round goes at once, so the outbox keeps up with the cases
+		// (one round every interval would send at most batch ÷ interval, 4 a second by default)
+		while (dispatchDue() >= properties.dispatch().batch()) {
 		}
 	}
 
@@ -75,12 +81,28 @@ public class NoticeDispatcher {
 	public int dispatchDue(String nodeName) {
 		LocalDateTime now = LocalDateTime.now(clock);
 		List<Long> due = notices.findDue(now, Limit.of(properties.dispatch().batch()));
+		if (due.isEmpty()) {
+			return 0;
+		}
+		LocalDateTime until = now.plus(properties.dispatch().lease());
+		// the round's notices taken in one commit, in id order on every node so two nodes never wait on each other
+		List<Long> claimed = transaction.execute(status -> due.stream()
+			.sorted()
+			.filter(id -> notices.claim(id, nodeName, now, until) == 1)
+			.toList());
+		// each one sent while at least half the lease is left, so a slow gateway never outlasts it; the rest are
+		// given back at once, for the next round of any node
+		LocalDateTime sendUntil = now.plus(properties.dispatch().lease().dividedBy(2));
 		int attempted = 0;
-		for (Long id : due) {
-			if (notices.claim(id, nodeName, now, now.plus(properties.dispatch().lease())) == 1) {
-				attempted++;
-				deliver(id);
+		for (Long id : claimed) {
+			if (LocalDateTime.now(clock).isAfter(sendUntil)) {
+				int released = notices.release(claimed.subList(attempted, claimed.size()), nodeName);
+				log.info("Sending round of {} stopped near the end of its lease: {} notices left for the next round",
+						nodeName, released);
+				break;
 			}
+			attempted++;
+			deliver(id);
 		}
 		return attempted;
 	}

@@ -26,7 +26,8 @@ public record NoticeProperties(@DefaultValue("gateways") String delivery, String
 	/**
 	 * @param enabled whether this node sends (tests send themselves)
 	 * @param batch notices taken per round
-	 * @param lease how long a node holds a notice it is sending; longer than a gateway's timeouts
+	 * @param lease how long a node holds the notices of a round; it sends while half of it is left, so more than
+	 *        twice a gateway's timeouts
 	 * @param maxAttempts tries before a notice is failed for good
 	 * @param retryWindow the time the retries spread over, doubling each wait
 	 */

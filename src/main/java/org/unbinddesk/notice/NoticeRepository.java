@@ -36,4 +36,11 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 	int claim(@Param("id") Long id, @Param("node") String node, @Param("now") LocalDateTime now,
 			@Param("until") LocalDateTime until);
 
+	/** Gives back notices this node took and did not send; answers how many. */
+	@Modifying
+	@Transactional
+	@Query(nativeQuery = true, value = "update notice set claimed_by = null, claimed_until = null where id in (:ids) "
+			+ "and status = 'PENDING' and claimed_by = :node")
+	int release(@Param("ids") List<Long> ids, @Param("node") String node);
+
 }

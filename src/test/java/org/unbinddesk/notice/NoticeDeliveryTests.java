@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.unbinddesk.merchant.MerchantRepository;
 import org.unbinddesk.support.RegistryFixtures.Merchant;
 import org.unbinddesk.support.RegistryFixtures.Spec;
 import org.unbinddesk.support.WebTestSupport;
@@ -91,6 +95,27 @@ class NoticeDeliveryTests extends WebTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	NoticeRepository noticeRepository;
+
+	@Autowired
+	MerchantRepository merchants;
+
+	@Autowired
+	NoticeSenders senders;
+
+	@Autowired
+	NoticeService texts;
+
+	@Autowired
+	NoticeProperties properties;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	Clock clock;
 
 	@BeforeEach
 	void gatewaysUp() {
@@ -322,6 +347,81 @@ class NoticeDeliveryTests extends WebTestSupport {
 			.param(m.merchantNo())
 			.query(Long.class)
 			.single()).isEqualTo(12);
+	}
+
+	/** A node of its own, sending rounds of {@code batch} notices held for {@code lease}. */
+	private NoticeDispatcher dispatcher(int batch, Duration lease) {
+		NoticeProperties.Dispatch dispatch = new NoticeProperties.Dispatch(true, batch, lease, 5, Duration.ofMinutes(30));
+		return new NoticeDispatcher(noticeRepository, merchants, senders, texts,
+				new NoticeProperties(properties.delivery(), properties.signature(), properties.signatureEn(),
+						properties.hotline(), properties.callbackSecret(), dispatch, properties.sms(),
+						properties.wechat(), properties.mail()),
+				transactions, clock);
+	}
+
+	/** Puts {@code count} cancellation notices to the merchant in the outbox, due now. */
+	private void dueNotices(Merchant m, String test, int count) {
+		for (int i = 0; i < count; i++) {
+			jdbc.sql("""
+					insert into notice (case_number, merchant_no, notice_type, language, text_zh, text_en, status,
+					    created_at, channel, delivery_id, attempts, next_attempt_at)
+					values ('UB-20261126-999998', ?, 'CANCELLATION', 'zh-CN', ?, 'cancelled', 'PENDING', ?, 'SMS', ?, 0, ?)""")
+				.params(m.merchantNo(), "【示例收单】已取消" + i, LocalDateTime.now(),
+						"notice-" + test + "-" + m.merchantNo() + "-" + i, LocalDateTime.now().minusSeconds(1))
+				.update();
+		}
+	}
+
+	private long sentTo(Merchant m) {
+		return jdbc.sql("select count(*) from notice where merchant_no = ? and status = 'SENT'")
+			.param(m.merchantNo())
+			.query(Long.class)
+			.single();
+	}
+
+	private void sendWhatIsDue() {
+		for (int round = 0; round < 10 && dispatcher.dispatchDue() > 0; round++) {
+		}
+	}
+
+	@Test
+	void aScheduledRunTakesRoundAfterRoundWhileTheyAreFullSoTheOutboxKeepsUp() {
+		Merchant m = registry.merchant();
+		sendWhatIsDue();
+		dueNotices(m, "drain-test", 5);
+
+		// rounds of two: 2, 2, then 1 (not full: the run ends until the next interval)
+		dispatcher(2, Duration.ofMinutes(2)).dispatchOnSchedule();
+
+		assertThat(sentTo(m)).isEqualTo(5);
+		assertThat(smsTo(m)).as("each sent once").hasSize(5);
+	}
+
+	@Test
+	void aRoundThatOutlastsHalfItsLeaseGivesTheRestBackForTheNextRound() {
+		Merchant m = registry.merchant();
+		// what the tests before left due goes first, so the round below holds this merchant's notices alone
+		sendWhatIsDue();
+		gateways.stubFor(WireMock.post(urlPathEqualTo("/sms/messages")).atPriority(1)
+			.withRequestBody(matchingJsonPath("$.phone", equalTo(m.phone())))
+			.willReturn(okJson("{\"code\": \"OK\", \"messageId\": \"sms-slow\"}").withFixedDelay(700)));
+		dueNotices(m, "lease-test", 3);
+		// a node whose lease is one second: the first send (0.7 s) takes it past half of it
+		NoticeDispatcher slowNode = dispatcher(200, Duration.ofSeconds(1));
+
+		assertThat(slowNode.dispatchDue("node-slow")).isOne();
+
+		assertThat(jdbc.sql("""
+				select status || ' ' || coalesce(claimed_by, '-') from notice where merchant_no = ? order by id""")
+			.param(m.merchantNo())
+			.query(String.class)
+			.list()).as("the first sent, the others free at once, not held until the lease ends")
+			.containsExactly("SENT -", "PENDING -", "PENDING -");
+		assertThat(smsTo(m)).hasSize(1);
+
+		assertThat(dispatcher.dispatchDue("node-b")).isEqualTo(2);
+		assertThat(sentTo(m)).isEqualTo(3);
+		assertThat(smsTo(m)).as("each sent once").hasSize(3);
 	}
 
 	@Test
