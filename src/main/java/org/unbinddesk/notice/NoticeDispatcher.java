@@ -85,24 +85,31 @@ public class NoticeDispatcher {
 			return 0;
 		}
 		LocalDateTime until = now.plus(properties.dispatch().lease());
-		// the round's notices taken in one commit, in id order on every node so two nodes never wait on each other
+		// the round's notices taken in one commit, in id order on every node, so that two nodes taking the same
+		// notices wait for each other at worst and never deadlock
 		List<Long> claimed = transaction.execute(status -> due.stream()
 			.sorted()
 			.filter(id -> notices.claim(id, nodeName, now, until) == 1)
 			.toList());
-		// each one sent while at least half the lease is left, so a slow gateway never outlasts it; the rest are
-		// given back at once, for the next round of any node
+		// each one sent while at least half the lease is left, so a slow gateway never outlasts it; those not tried
+		// (out of time, or the round broken off by an error) are given back at once, for the next round of any node
 		LocalDateTime sendUntil = now.plus(properties.dispatch().lease().dividedBy(2));
 		int attempted = 0;
-		for (Long id : claimed) {
-			if (LocalDateTime.now(clock).isAfter(sendUntil)) {
-				int released = notices.release(claimed.subList(attempted, claimed.size()), nodeName);
-				log.info("Sending round of {} stopped near the end of its lease: {} notices left for the next round",
-						nodeName, released);
-				break;
+		try {
+			for (Long id : claimed) {
+				if (LocalDateTime.now(clock).isAfter(sendUntil)) {
+					log.info("Sending round of {} stopped near the end of its lease: {} notices left for the next round",
+							nodeName, claimed.size() - attempted);
+					break;
+				}
+				attempted++;
+				deliver(id);
 			}
-			attempted++;
-			deliver(id);
+		}
+		finally {
+			if (attempted < claimed.size()) {
+				notices.release(claimed.subList(attempted, claimed.size()), nodeName);
+			}
 		}
 		return attempted;
 	}

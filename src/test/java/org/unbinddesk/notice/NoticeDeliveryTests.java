@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -351,6 +352,10 @@ class NoticeDeliveryTests extends WebTestSupport {
 
 	/** A node of its own, sending rounds of {@code batch} notices held for {@code lease}. */
 	private NoticeDispatcher dispatcher(int batch, Duration lease) {
+		return dispatcher(batch, lease, senders);
+	}
+
+	private NoticeDispatcher dispatcher(int batch, Duration lease, NoticeSenders senders) {
 		NoticeProperties.Dispatch dispatch = new NoticeProperties.Dispatch(true, batch, lease, 5, Duration.ofMinutes(30));
 		return new NoticeDispatcher(noticeRepository, merchants, senders, texts,
 				new NoticeProperties(properties.delivery(), properties.signature(), properties.signatureEn(),
@@ -422,6 +427,39 @@ class NoticeDeliveryTests extends WebTestSupport {
 		assertThat(dispatcher.dispatchDue("node-b")).isEqualTo(2);
 		assertThat(sentTo(m)).isEqualTo(3);
 		assertThat(smsTo(m)).as("each sent once").hasSize(3);
+	}
+
+	@Test
+	void aRoundBrokenOffByAnErrorGivesBackTheNoticesItHadNotTried() {
+		Merchant m = registry.merchant();
+		sendWhatIsDue();
+		dueNotices(m, "error-test", 3);
+		NoticeSender broken = new NoticeSender() {
+
+			@Override
+			public NoticeChannel channel() {
+				return NoticeChannel.SMS;
+			}
+
+			@Override
+			public String send(Delivery delivery) {
+				throw new IllegalStateException("the SMS client is misconfigured");
+			}
+
+		};
+		NoticeDispatcher node = dispatcher(200, Duration.ofMinutes(2),
+				new NoticeSenders(List.of(broken), java.util.Optional.empty()));
+
+		assertThatThrownBy(() -> node.dispatchDue("node-broken")).hasMessageContaining("misconfigured");
+
+		// the one it was sending stays held (whether it left is unknown) until its lease ends; the others are free
+		assertThat(jdbc.sql("""
+				select status || ' ' || coalesce(claimed_by, '-') from notice where merchant_no = ? order by id""")
+			.param(m.merchantNo())
+			.query(String.class)
+			.list()).containsExactly("PENDING node-broken", "PENDING -", "PENDING -");
+		assertThat(dispatcher.dispatchDue("node-b")).isEqualTo(2);
+		assertThat(sentTo(m)).isEqualTo(2);
 	}
 
 	@Test
