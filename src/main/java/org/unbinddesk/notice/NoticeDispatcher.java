@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,10 +89,12 @@ public class NoticeDispatcher {
 		LocalDateTime until = now.plus(properties.dispatch().lease());
 		// the round's notices taken in one commit, in id order on every node, so that two nodes taking the same
 		// notices wait for each other at worst and never deadlock
-		List<Long> claimed = transaction.execute(status -> due.stream()
+		Set<Long> taken = transaction.execute(status -> due.stream()
 			.sorted()
 			.filter(id -> notices.claim(id, nodeName, now, until) == 1)
-			.toList());
+			.collect(Collectors.toSet()));
+		// sent in the order they fell due
+		List<Long> claimed = due.stream().filter(taken::contains).toList();
 		// each one sent while at least half the lease is left, so a slow gateway never outlasts it; those not tried
 		// (out of time, or the round broken off by an error) are given back at once, for the next round of any node
 		LocalDateTime sendUntil = now.plus(properties.dispatch().lease().dividedBy(2));

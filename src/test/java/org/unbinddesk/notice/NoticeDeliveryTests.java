@@ -367,14 +367,31 @@ class NoticeDeliveryTests extends WebTestSupport {
 	/** Puts {@code count} cancellation notices to the merchant in the outbox, due now. */
 	private void dueNotices(Merchant m, String test, int count) {
 		for (int i = 0; i < count; i++) {
-			jdbc.sql("""
-					insert into notice (case_number, merchant_no, notice_type, language, text_zh, text_en, status,
-					    created_at, channel, delivery_id, attempts, next_attempt_at)
-					values ('UB-20261126-999998', ?, 'CANCELLATION', 'zh-CN', ?, 'cancelled', 'PENDING', ?, 'SMS', ?, 0, ?)""")
-				.params(m.merchantNo(), "【示例收单】已取消" + i, LocalDateTime.now(),
-						"notice-" + test + "-" + m.merchantNo() + "-" + i, LocalDateTime.now().minusSeconds(1))
-				.update();
+			dueNotice(m, "notice-" + test + "-" + m.merchantNo() + "-" + i, LocalDateTime.now().minusSeconds(1));
 		}
+	}
+
+	private void dueNotice(Merchant m, String deliveryId, LocalDateTime dueAt) {
+		jdbc.sql("""
+				insert into notice (case_number, merchant_no, notice_type, language, text_zh, text_en, status,
+				    created_at, channel, delivery_id, attempts, next_attempt_at)
+				values ('UB-20261126-999998', ?, 'CANCELLATION', 'zh-CN', '【示例收单】已取消', 'cancelled', 'PENDING', ?, 'SMS', ?, 0, ?)""")
+			.params(m.merchantNo(), LocalDateTime.now(), deliveryId, dueAt)
+			.update();
+	}
+
+	@Test
+	void aRoundSendsItsNoticesInTheOrderTheyFellDue() {
+		Merchant m = registry.merchant();
+		sendWhatIsDue();
+		// written later, due earlier: a retry whose wait is over goes before a notice written since
+		dueNotice(m, "notice-order-written-first-" + m.merchantNo(), LocalDateTime.now().minusSeconds(1));
+		dueNotice(m, "notice-order-due-first-" + m.merchantNo(), LocalDateTime.now().minusMinutes(5));
+
+		assertThat(dispatcher.dispatchDue("node-a")).isEqualTo(2);
+
+		assertThat(smsTo(m)).extracting(r -> r.getHeader("Idempotency-Key"))
+			.containsExactly("notice-order-due-first-" + m.merchantNo(), "notice-order-written-first-" + m.merchantNo());
 	}
 
 	private long sentTo(Merchant m) {
