@@ -460,7 +460,6 @@ class CostBench {
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
 	}
 
-	/** Waits until no job is due (the job executor has caught up), at most 10 minutes, then a second more. */
 	/**
 	 * Waits until no background step is due and every notice has been sent once (the cases' notices are part of what
 	 * a case costs; the outbox's times are the business zone's, not this JVM's, hence no time in that test): at most
