@@ -394,6 +394,15 @@ class NoticeDeliveryTests extends WebTestSupport {
 			.containsExactly("notice-order-due-first-" + m.merchantNo(), "notice-order-written-first-" + m.merchantNo());
 	}
 
+	/** Each of the merchant's notices, oldest first: its status and the node holding it ("-" for none). */
+	private List<String> holders(Merchant m) {
+		return jdbc.sql("""
+				select status || ' ' || coalesce(claimed_by, '-') from notice where merchant_no = ? order by id""")
+			.param(m.merchantNo())
+			.query(String.class)
+			.list();
+	}
+
 	private long sentTo(Merchant m) {
 		return jdbc.sql("select count(*) from notice where merchant_no = ? and status = 'SENT'")
 			.param(m.merchantNo())
@@ -433,11 +442,7 @@ class NoticeDeliveryTests extends WebTestSupport {
 
 		assertThat(slowNode.dispatchDue("node-slow")).isOne();
 
-		assertThat(jdbc.sql("""
-				select status || ' ' || coalesce(claimed_by, '-') from notice where merchant_no = ? order by id""")
-			.param(m.merchantNo())
-			.query(String.class)
-			.list()).as("the first sent, the others free at once, not held until the lease ends")
+		assertThat(holders(m)).as("the first sent, the others free at once, not held until the lease ends")
 			.containsExactly("SENT -", "PENDING -", "PENDING -");
 		assertThat(smsTo(m)).hasSize(1);
 
@@ -470,11 +475,7 @@ class NoticeDeliveryTests extends WebTestSupport {
 		assertThatThrownBy(() -> node.dispatchDue("node-broken")).hasMessageContaining("misconfigured");
 
 		// the one it was sending stays held (whether it left is unknown) until its lease ends; the others are free
-		assertThat(jdbc.sql("""
-				select status || ' ' || coalesce(claimed_by, '-') from notice where merchant_no = ? order by id""")
-			.param(m.merchantNo())
-			.query(String.class)
-			.list()).containsExactly("PENDING node-broken", "PENDING -", "PENDING -");
+		assertThat(holders(m)).containsExactly("PENDING node-broken", "PENDING -", "PENDING -");
 		assertThat(dispatcher.dispatchDue("node-b")).isEqualTo(2);
 		assertThat(sentTo(m)).isEqualTo(2);
 	}
