@@ -88,13 +88,11 @@ public class WebhookDispatcher {
 				   and (e.claimed_until is null or e.claimed_until < ?)
 				   and not exists (select 1 from webhook_event p where p.client_id = e.client_id
 				                   and p.case_number = e.case_number and p.id < e.id and p.status = 'PENDING')
-				 order by e.id""")
-			.params(now, now)
+				 order by e.id
+				 fetch first ? rows only""")
+			.params(now, now, properties.dispatch().batch())
 			.query(Long.class)
-			.list()
-			.stream()
-			.limit(properties.dispatch().batch())
-			.toList();
+			.list();
 		int attempted = 0;
 		for (Long id : due) {
 			int claimed = jdbc.sql("""
