@@ -82,8 +82,8 @@ class H2FileCompactionTests {
 	/**
 	 * Data nobody changes (here: one commit of 2 MiB, as the merchants are) sits in old chunks that are nearly all live.
 	 * Compacting them frees next to nothing, yet H2's public compaction picks them first, the older the sooner: under
-	 * load it rewrote them again and again, about a fifth of the service's CPU. Only the chunks emptier than the average are
-	 * rewritten: the old chunk stays where it is, and the file still shrinks to near its data.
+	 * load it rewrote them again and again, about a fifth of the service's CPU. Only the chunks emptier than the average
+	 * are rewritten: the old chunk stays where it is, and the file still shrinks to near its data.
 	 */
 	@Test
 	void leavesTheOldFullChunksOfDataNobodyChanges() throws Exception {
