@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * a second's worth of rewriting each second, each rewrite freeing next to nothing: about a fifth of the service's CPU
  * under load. Its chunk-by-chunk rewrite with a fill limit ({@code FileStore.rewriteChunks}, what H2's background
  * writer calls) is not public, so it is called by reflection; where a version of H2 lacks it, the public compaction
- * is used. Nothing is done on PostgreSQL, on an in-memory database, or where H2 is reached over the network ({@code AUTO_SERVER} client);
- * a version of H2 whose store cannot be reached this way is logged once and left alone.
+ * is used. Nothing is done on PostgreSQL, on an in-memory database, or where H2 is reached over the network
+ * ({@code AUTO_SERVER} client); a version of H2 whose store cannot be reached this way is logged once and left alone.
  */
 @Component
 class H2FileCompaction {
