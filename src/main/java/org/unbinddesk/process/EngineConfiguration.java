@@ -1,6 +1,8 @@
 package org.unbinddesk.process;
 
 import java.time.Clock;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -139,6 +142,42 @@ class EngineConfiguration {
 				new ResourceDatabasePopulator(new ClassPathResource(ENGINE_INDEXES)).execute(dataSource);
 			}
 		};
+	}
+
+	/**
+	 * The engine's ids ({@code camunda.bpm.id-generator: simple}, application.yml). On H2, which one process alone
+	 * opens, short numbers handed out in blocks of {@code unbinddesk.engine.id-block-size} (one commit per block):
+	 * every engine row and index entry holds several ids, and 36-character random UUIDs made the H2 file 1.6 times
+	 * as large and its live data 1.25 times (docs/benchmark.md, "Engine ids on H2"). On any other database, which
+	 * several nodes share, random UUIDs as Camunda recommends there: nodes drawing blocks from one counter would
+	 * contend for it. A generator set explicitly ({@code strong}, {@code prefixed}) is kept everywhere.
+	 */
+	@Bean
+	AbstractProcessEnginePlugin engineIdsPlugin(DataSource dataSource,
+			@Value("${unbinddesk.engine.id-block-size:10000}") int blockSize) {
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void preInit(ProcessEngineConfigurationImpl configuration) {
+				if (configuration.getIdGenerator() != null) {
+					return;
+				}
+				if (onH2(dataSource)) {
+					configuration.setIdBlockSize(blockSize);
+				}
+				else {
+					configuration.setIdGenerator(new StrongUuidGenerator());
+				}
+			}
+		};
+	}
+
+	static boolean onH2(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return "H2".equals(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot tell which database the engine runs on", ex);
+		}
 	}
 
 	/** What the engine's job log keeps ({@code unbinddesk.history.job-log}). */
