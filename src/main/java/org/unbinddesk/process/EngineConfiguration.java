@@ -2,10 +2,12 @@ package org.unbinddesk.process;
 
 import java.time.Clock;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -21,6 +23,7 @@ import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -145,15 +148,16 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * The engine's ids ({@code camunda.bpm.id-generator: simple}, application.yml). On H2, which one process alone
-	 * opens, short numbers handed out in blocks of {@code unbinddesk.engine.id-block-size} (one commit per block):
-	 * every engine row and index entry holds several ids, and 36-character random UUIDs made the H2 file 1.6 times
-	 * as large and its live data 1.25 times (docs/benchmark.md, "Engine ids on H2"). On any other database, which
-	 * several nodes share, random UUIDs as Camunda recommends there: nodes drawing blocks from one counter would
-	 * contend for it. A generator set explicitly ({@code strong}, {@code prefixed}) is kept everywhere.
+	 * The engine's ids ({@code camunda.bpm.id-generator: simple}, application.yml). On H2 embedded in this process
+	 * alone (not an H2 server, no {@code AUTO_SERVER}), short numbers handed out in blocks of
+	 * {@code unbinddesk.engine.id-block-size} ({@link EngineIdBlocks}): every engine row and index entry holds several
+	 * ids, and 36-character random UUIDs made the H2 file 1.6 times as large and its live data 1.25 times
+	 * (docs/benchmark.md, "Engine ids on H2"). Anywhere else, where several nodes may share the database, random
+	 * UUIDs as Camunda recommends there: nodes drawing blocks from one counter would contend for it. A generator set
+	 * explicitly ({@code strong}, {@code prefixed}) is kept everywhere.
 	 */
 	@Bean
-	AbstractProcessEnginePlugin engineIdsPlugin(DataSource dataSource,
+	AbstractProcessEnginePlugin engineIdsPlugin(DataSource dataSource, DataSourceProperties connection,
 			@Value("${unbinddesk.engine.id-block-size:10000}") int blockSize) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
@@ -161,8 +165,10 @@ class EngineConfiguration {
 				if (configuration.getIdGenerator() != null) {
 					return;
 				}
-				if (onH2(dataSource)) {
-					configuration.setIdBlockSize(blockSize);
+				if (embeddedH2(dataSource)) {
+					configuration.setIdGenerator(new EngineIdBlocks(() -> DriverManager.getConnection(
+							connection.determineUrl(), connection.determineUsername(), connection.determinePassword()),
+							blockSize));
 				}
 				else {
 					configuration.setIdGenerator(new StrongUuidGenerator());
@@ -171,13 +177,21 @@ class EngineConfiguration {
 		};
 	}
 
-	static boolean onH2(DataSource dataSource) {
+	static boolean embeddedH2(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			return "H2".equals(connection.getMetaData().getDatabaseProductName());
+			return openedByThisProcessAlone(connection.getMetaData().getDatabaseProductName(),
+					connection.getMetaData().getURL());
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot tell which database the engine runs on", ex);
 		}
+	}
+
+	/** H2 embedded in this process: not an H2 server, nor a file other processes may open too (AUTO_SERVER). */
+	static boolean openedByThisProcessAlone(String product, String url) {
+		String u = url == null ? "" : url.toUpperCase(Locale.ROOT);
+		return "H2".equals(product) && !u.startsWith("JDBC:H2:TCP:") && !u.startsWith("JDBC:H2:SSL:")
+				&& !u.replace(" ", "").contains("AUTO_SERVER=TRUE");
 	}
 
 	/** What the engine's job log keeps ({@code unbinddesk.history.job-log}). */

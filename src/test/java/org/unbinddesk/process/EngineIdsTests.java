@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.unbinddesk.support.ProcessTestSupport;
@@ -31,6 +32,8 @@ class EngineIdsTests extends ProcessTestSupport {
 		long next = Long.parseLong(management.getProperties().get("next.dbid"));
 		assertThat(next % 10_000).as("the counter moves a whole block at a time").isEqualTo(1);
 		assertThat(Long.parseLong(pi.getId())).isLessThan(next);
+		assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getIdGenerator())
+			.as("blocks taken outside the pool").isInstanceOf(EngineIdBlocks.class);
 	}
 
 	@Test
@@ -41,6 +44,19 @@ class EngineIdsTests extends ProcessTestSupport {
 
 		assertThat(pi.getId()).matches(UUID);
 		assertThat(activityIds(pi)).isNotEmpty().allMatch(id -> id.matches(UUID));
+	}
+
+	@Test
+	void numbersOnlyWhereNoOtherProcessCanOpenTheDatabase() {
+		assertThat(EngineConfiguration.openedByThisProcessAlone("H2", "jdbc:h2:file:./data/unbind-desk;WRITE_DELAY=0"))
+			.isTrue();
+		assertThat(EngineConfiguration.openedByThisProcessAlone("H2", "jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isTrue();
+		assertThat(EngineConfiguration.openedByThisProcessAlone("H2", "jdbc:h2:tcp://db:9092/unbind-desk")).isFalse();
+		assertThat(EngineConfiguration.openedByThisProcessAlone("H2", "jdbc:h2:ssl://db/unbind-desk")).isFalse();
+		assertThat(EngineConfiguration.openedByThisProcessAlone("H2", "jdbc:h2:file:./data/x;auto_server=true"))
+			.isFalse();
+		assertThat(EngineConfiguration.openedByThisProcessAlone("PostgreSQL", "jdbc:postgresql://db/unbinddesk"))
+			.isFalse();
 	}
 
 	/** The ids of the case's history of steps, each after its step's name ("Task_RegisterRequest:144"). */

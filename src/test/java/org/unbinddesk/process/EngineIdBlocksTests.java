@@ -1,0 +1,124 @@
+package org.unbinddesk.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The engine's numbered ids on embedded H2: a block is taken on a connection of its own, so a service whose pool is
+ * exhausted by commands waiting for ids still gets them; ids are never handed out twice, across threads or restarts.
+ */
+class EngineIdBlocksTests {
+
+	private final String url = "jdbc:h2:mem:engine-ids-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+	private SingleConnectionDataSource database;
+
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void engineTables() {
+		database = new SingleConnectionDataSource(url, "sa", "", true);
+		jdbc = JdbcClient.create(database);
+		jdbc.sql("create table ACT_GE_PROPERTY (NAME_ varchar(64) primary key, VALUE_ varchar(300), REV_ integer)")
+			.update();
+		jdbc.sql("insert into ACT_GE_PROPERTY values ('next.dbid', '1', 1)").update();
+	}
+
+	@AfterEach
+	void drop() {
+		jdbc.sql("shutdown").update();
+		database.destroy();
+	}
+
+	private Connection open() throws SQLException {
+		return DriverManager.getConnection(url, "sa", "");
+	}
+
+	private long counter() {
+		return Long.parseLong(
+				jdbc.sql("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'next.dbid'").query(String.class).single());
+	}
+
+	@Test
+	void idsComeWhileEveryPooledConnectionIsHeld() throws Exception {
+		try (HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl(url);
+			pool.setUsername("sa");
+			pool.setMaximumPoolSize(1);
+			pool.setConnectionTimeout(250);
+			try (Connection held = pool.getConnection()) {
+				EngineIdBlocks ids = new EngineIdBlocks(this::open, 10);
+				List<String> taken = new ArrayList<>();
+				for (int i = 0; i < 25; i++) {
+					taken.add(ids.getNextId());
+				}
+
+				assertThat(taken).first().isEqualTo("1");
+				assertThat(taken).last().isEqualTo("25");
+				assertThat(taken).doesNotHaveDuplicates();
+				// what Camunda's own generator does, a block from the pool, waits for the held connection and fails
+				assertThatThrownBy(() -> new EngineIdBlocks(pool::getConnection, 10).getNextId())
+					.isInstanceOf(IllegalStateException.class)
+					.hasMessageContaining("block of engine ids");
+			}
+		}
+		assertThat(counter()).as("three blocks of ten taken").isEqualTo(31);
+	}
+
+	@Test
+	void threadsNeverShareAnIdAndARestartSkipsTheRestOfItsBlock() throws Exception {
+		EngineIdBlocks ids = new EngineIdBlocks(this::open, 7);
+		Set<String> seen = ConcurrentHashMap.newKeySet();
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> work = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				work.add(threads.submit(() -> {
+					for (int i = 0; i < 500; i++) {
+						assertThat(seen.add(ids.getNextId())).as("an id handed out twice").isTrue();
+					}
+				}));
+			}
+			for (Future<?> w : work) {
+				w.get();
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+		assertThat(seen).hasSize(4000);
+		long counter = counter();
+		assertThat(seen.stream().mapToLong(Long::parseLong).max().getAsLong()).isLessThan(counter);
+
+		String afterRestart = new EngineIdBlocks(this::open, 7).getNextId();
+
+		assertThat(Long.parseLong(afterRestart)).isEqualTo(counter);
+		assertThat(seen).doesNotContain(afterRestart);
+	}
+
+	@Test
+	void aBlockHoldsAtLeastOneId() {
+		assertThatThrownBy(() -> new EngineIdBlocks(this::open, 0)).isInstanceOf(IllegalArgumentException.class);
+		assertThat(counter()).isEqualTo(1);
+	}
+
+}
