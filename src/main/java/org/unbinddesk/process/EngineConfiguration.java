@@ -151,7 +151,7 @@ class EngineConfiguration {
 	 * The engine's ids ({@code camunda.bpm.id-generator: simple}, application.yml). On H2 embedded in this process
 	 * alone (not an H2 server, no {@code AUTO_SERVER}), short numbers handed out in blocks of
 	 * {@code unbinddesk.engine.id-block-size} ({@link EngineIdBlocks}): every engine row and index entry holds several
-	 * ids, and 36-character random UUIDs made the H2 file 1.6 times as large and its live data 1.25 times
+	 * ids, and 36-character random UUIDs made the H2 file 1.7 times as large and its live data 1.2 times
 	 * (docs/benchmark.md, "Engine ids on H2"). Anywhere else, where several nodes may share the database, random
 	 * UUIDs as Camunda recommends there: nodes drawing blocks from one counter would contend for it. A generator set
 	 * explicitly ({@code strong}, {@code prefixed}) is kept everywhere.
