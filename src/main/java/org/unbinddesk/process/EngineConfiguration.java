@@ -2,6 +2,7 @@ package org.unbinddesk.process;
 
 import java.time.Clock;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -165,9 +166,11 @@ class EngineConfiguration {
 				if (configuration.getIdGenerator() != null) {
 					return;
 				}
-				if (embeddedH2(dataSource)) {
-					configuration.setIdGenerator(new EngineIdBlocks(() -> DriverManager.getConnection(
-							connection.determineUrl(), connection.determineUsername(), connection.determinePassword()),
+				String url = connection.getUrl();
+				if (embeddedH2(dataSource, url)) {
+					configuration.setIdGenerator(new EngineIdBlocks(
+							() -> DriverManager.getConnection(url, connection.determineUsername(),
+									connection.determinePassword()),
 							blockSize));
 				}
 				else {
@@ -177,10 +180,15 @@ class EngineConfiguration {
 		};
 	}
 
-	static boolean embeddedH2(DataSource dataSource) {
+	/**
+	 * Whether the pool's database is H2 embedded in this process alone, by the URL configured for it (H2 reports its
+	 * URL without the settings, AUTO_SERVER among them), and that URL names the pool's very database.
+	 */
+	static boolean embeddedH2(DataSource dataSource, String configuredUrl) {
 		try (Connection connection = dataSource.getConnection()) {
-			return openedByThisProcessAlone(connection.getMetaData().getDatabaseProductName(),
-					connection.getMetaData().getURL());
+			DatabaseMetaData database = connection.getMetaData();
+			return openedByThisProcessAlone(database.getDatabaseProductName(), configuredUrl)
+					&& sameDatabase(database.getURL(), configuredUrl);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot tell which database the engine runs on", ex);
@@ -192,6 +200,12 @@ class EngineConfiguration {
 		String u = url == null ? "" : url.toUpperCase(Locale.ROOT);
 		return "H2".equals(product) && !u.startsWith("JDBC:H2:TCP:") && !u.startsWith("JDBC:H2:SSL:")
 				&& !u.replace(" ", "").contains("AUTO_SERVER=TRUE");
+	}
+
+	/** The database H2 reports (its URL without settings) is the one the configured URL opens. */
+	static boolean sameDatabase(String reportedUrl, String configuredUrl) {
+		return reportedUrl != null && configuredUrl != null
+				&& reportedUrl.equalsIgnoreCase(configuredUrl.split(";", 2)[0].trim());
 	}
 
 	/** What the engine's job log keeps ({@code unbinddesk.history.job-log}). */

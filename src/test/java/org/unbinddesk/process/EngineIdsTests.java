@@ -57,6 +57,12 @@ class EngineIdsTests extends ProcessTestSupport {
 			.isFalse();
 		assertThat(EngineConfiguration.openedByThisProcessAlone("PostgreSQL", "jdbc:postgresql://db/unbinddesk"))
 			.isFalse();
+		// H2 reports its URL without the settings: the configured one says which database the pool opened
+		assertThat(EngineConfiguration.sameDatabase("jdbc:h2:file:./data/unbind-desk",
+				"jdbc:h2:file:./data/unbind-desk;WRITE_DELAY=0;AUTO_SERVER=TRUE")).isTrue();
+		assertThat(EngineConfiguration.sameDatabase("jdbc:h2:mem:unbinddesk-test", "jdbc:h2:mem:other;DB_CLOSE_DELAY=-1"))
+			.isFalse();
+		assertThat(EngineConfiguration.sameDatabase("jdbc:h2:mem:unbinddesk-test", null)).isFalse();
 	}
 
 	/** The ids of the case's history of steps, each after its step's name ("Task_RegisterRequest:144"). */
