@@ -3,7 +3,6 @@ package org.unbinddesk.process;
 import java.time.Clock;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.unbinddesk.privacy.PiiSafeHistoryLevel;
 import org.unbinddesk.privacy.FreeTextHistoryScrubber;
@@ -168,10 +168,8 @@ class EngineConfiguration {
 				}
 				String url = connection.getUrl();
 				if (embeddedH2(dataSource, url)) {
-					configuration.setIdGenerator(new EngineIdBlocks(
-							() -> DriverManager.getConnection(url, connection.determineUsername(),
-									connection.determinePassword()),
-							blockSize));
+					configuration.setIdGenerator(new EngineIdBlocks(new DriverManagerDataSource(url,
+							connection.determineUsername(), connection.determinePassword()), blockSize));
 				}
 				else {
 					configuration.setIdGenerator(new StrongUuidGenerator());

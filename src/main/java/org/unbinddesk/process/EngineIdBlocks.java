@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 
 /**
@@ -18,15 +20,8 @@ import org.camunda.bpm.engine.impl.cfg.IdGenerator;
  */
 final class EngineIdBlocks implements IdGenerator {
 
-	/** Opens a connection of its own to the engine's database, outside the pool. */
-	@FunctionalInterface
-	interface ConnectionOpener {
-
-		Connection open() throws SQLException;
-
-	}
-
-	private final ConnectionOpener opener;
+	/** The engine's database outside the pool: each connection opened for one block and closed after it. */
+	private final DataSource unpooled;
 
 	private final long blockSize;
 
@@ -34,11 +29,11 @@ final class EngineIdBlocks implements IdGenerator {
 
 	private long last = 0;
 
-	EngineIdBlocks(ConnectionOpener opener, long blockSize) {
+	EngineIdBlocks(DataSource unpooled, long blockSize) {
 		if (blockSize < 1) {
 			throw new IllegalArgumentException("An id block holds at least one id, not " + blockSize);
 		}
-		this.opener = opener;
+		this.unpooled = unpooled;
 		this.blockSize = blockSize;
 	}
 
@@ -51,7 +46,7 @@ final class EngineIdBlocks implements IdGenerator {
 	}
 
 	private void takeBlock() {
-		try (Connection connection = opener.open()) {
+		try (Connection connection = unpooled.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
 				long first = counter(connection);

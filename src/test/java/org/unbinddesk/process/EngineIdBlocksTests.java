@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -29,6 +28,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class EngineIdBlocksTests {
 
 	private final String url = "jdbc:h2:mem:engine-ids-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+	/** Connections opened one by one, as the service opens them for a block. */
+	private final DriverManagerDataSource unpooled = new DriverManagerDataSource(url, "sa", "");
 
 	private SingleConnectionDataSource database;
 
@@ -49,10 +51,6 @@ class EngineIdBlocksTests {
 		database.destroy();
 	}
 
-	private Connection open() throws SQLException {
-		return DriverManager.getConnection(url, "sa", "");
-	}
-
 	private long counter() {
 		return Long.parseLong(
 				jdbc.sql("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'next.dbid'").query(String.class).single());
@@ -66,7 +64,7 @@ class EngineIdBlocksTests {
 			pool.setMaximumPoolSize(1);
 			pool.setConnectionTimeout(250);
 			try (Connection held = pool.getConnection()) {
-				EngineIdBlocks ids = new EngineIdBlocks(this::open, 10);
+				EngineIdBlocks ids = new EngineIdBlocks(unpooled, 10);
 				List<String> taken = new ArrayList<>();
 				for (int i = 0; i < 25; i++) {
 					taken.add(ids.getNextId());
@@ -76,7 +74,7 @@ class EngineIdBlocksTests {
 				assertThat(taken).last().isEqualTo("25");
 				assertThat(taken).doesNotHaveDuplicates();
 				// what Camunda's own generator does, a block from the pool, waits for the held connection and fails
-				assertThatThrownBy(() -> new EngineIdBlocks(pool::getConnection, 10).getNextId())
+				assertThatThrownBy(() -> new EngineIdBlocks(pool, 10).getNextId())
 					.isInstanceOf(IllegalStateException.class)
 					.hasMessageContaining("block of engine ids");
 			}
@@ -86,7 +84,7 @@ class EngineIdBlocksTests {
 
 	@Test
 	void threadsNeverShareAnIdAndARestartSkipsTheRestOfItsBlock() throws Exception {
-		EngineIdBlocks ids = new EngineIdBlocks(this::open, 7);
+		EngineIdBlocks ids = new EngineIdBlocks(unpooled, 7);
 		Set<String> seen = ConcurrentHashMap.newKeySet();
 		ExecutorService threads = Executors.newFixedThreadPool(8);
 		try {
@@ -109,7 +107,7 @@ class EngineIdBlocksTests {
 		long counter = counter();
 		assertThat(seen.stream().mapToLong(Long::parseLong).max().getAsLong()).isLessThan(counter);
 
-		String afterRestart = new EngineIdBlocks(this::open, 7).getNextId();
+		String afterRestart = new EngineIdBlocks(unpooled, 7).getNextId();
 
 		assertThat(Long.parseLong(afterRestart)).isEqualTo(counter);
 		assertThat(seen).doesNotContain(afterRestart);
@@ -117,7 +115,7 @@ class EngineIdBlocksTests {
 
 	@Test
 	void aBlockHoldsAtLeastOneId() {
-		assertThatThrownBy(() -> new EngineIdBlocks(this::open, 0)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new EngineIdBlocks(unpooled, 0)).isInstanceOf(IllegalArgumentException.class);
 		assertThat(counter()).isEqualTo(1);
 	}
 
