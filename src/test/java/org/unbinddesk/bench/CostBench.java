@@ -58,7 +58,7 @@ class CostBench {
 	/** "Before"'s H2 URL settings: its own ({@code ;WRITE_DELAY=0}) or {@code -Dbench.before-h2="…"}. */
 	static final String BEFORE_H2 = System.getProperty("bench.before-h2", ";WRITE_DELAY=0");
 
-	/** Long runs per variant, interleaved ({@code -Dbench.long-runs}, 1 by default). */
+	/** Long runs per variant, interleaved ({@code -Dbench.long-runs}, 1 by default, 0 for none). */
 	static final int LONG_RUNS = Integer.getInteger("bench.long-runs", 1);
 
 	/** "After"'s JVM line: the shipped one, or {@code -Dbench.after-jvm="…"} to try another. */
@@ -375,6 +375,9 @@ class CostBench {
 				out.add("| %s | %s | %s |".formatted(t.measure(), t.target(), Stats.of(rounds, "after", t.measure())));
 			}
 		}
+		}
+		if (longRuns.isEmpty()) {
+			return out;
 		}
 		out.add("");
 		out.add(LONG_RUNS == 1 ? "One longer run each (not interleaved: a single figure per service):"
