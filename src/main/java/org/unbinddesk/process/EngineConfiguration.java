@@ -149,13 +149,14 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * The engine's ids ({@code camunda.bpm.id-generator: simple}, application.yml). On H2 embedded in this process
-	 * alone (not an H2 server, no {@code AUTO_SERVER}), short numbers handed out in blocks of
+	 * The engine's ids ({@code camunda.bpm.id-generator: simple}, application.yml). On an H2 file or in-memory
+	 * database (embedded in this process, or a file it shares with other processes through {@code AUTO_SERVER}: one H2
+	 * engine still serves it, and a block is taken under a row lock), short numbers handed out in blocks of
 	 * {@code unbinddesk.engine.id-block-size} ({@link EngineIdBlocks}): every engine row and index entry holds several
 	 * ids, and 36-character random UUIDs made the H2 file 1.7 times as large and its live data 1.2 times
-	 * (docs/benchmark.md, "Engine ids on H2"). Anywhere else, where several nodes may share the database, random
-	 * UUIDs as Camunda recommends there: nodes drawing blocks from one counter would contend for it. A generator set
-	 * explicitly ({@code strong}, {@code prefixed}) is kept everywhere.
+	 * (docs/benchmark.md, "Engine ids on H2"). On an H2 server ({@code tcp:}, {@code ssl:}) or another database, where
+	 * several nodes share the database, random UUIDs as Camunda recommends there. A generator set explicitly
+	 * ({@code strong}, {@code prefixed}) is kept everywhere.
 	 */
 	@Bean
 	AbstractProcessEnginePlugin engineIdsPlugin(DataSource dataSource, DataSourceProperties connection,
@@ -179,13 +180,13 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * Whether the pool's database is H2 embedded in this process alone, by the URL configured for it (H2 reports its
-	 * URL without the settings, AUTO_SERVER among them), and that URL names the pool's very database.
+	 * Whether the pool's database is an H2 file or in-memory database, by the URL configured for it (H2 reports its
+	 * URL without the settings), and that URL names the pool's very database.
 	 */
 	static boolean embeddedH2(DataSource dataSource, String configuredUrl) {
 		try (Connection connection = dataSource.getConnection()) {
 			DatabaseMetaData database = connection.getMetaData();
-			return openedByThisProcessAlone(database.getDatabaseProductName(), configuredUrl)
+			return h2FileOrMemory(database.getDatabaseProductName(), configuredUrl)
 					&& sameDatabase(database.getURL(), configuredUrl);
 		}
 		catch (SQLException ex) {
@@ -193,11 +194,10 @@ class EngineConfiguration {
 		}
 	}
 
-	/** H2 embedded in this process: not an H2 server, nor a file other processes may open too (AUTO_SERVER). */
-	static boolean openedByThisProcessAlone(String product, String url) {
+	/** H2 opened as a file or in memory (AUTO_SERVER included), not an H2 server several nodes connect to. */
+	static boolean h2FileOrMemory(String product, String url) {
 		String u = url == null ? "" : url.toUpperCase(Locale.ROOT);
-		return "H2".equals(product) && !u.startsWith("JDBC:H2:TCP:") && !u.startsWith("JDBC:H2:SSL:")
-				&& !u.replace(" ", "").contains("AUTO_SERVER=TRUE");
+		return "H2".equals(product) && !u.startsWith("JDBC:H2:TCP:") && !u.startsWith("JDBC:H2:SSL:");
 	}
 
 	/** The database H2 reports (its URL without settings) is the one the configured URL opens. */

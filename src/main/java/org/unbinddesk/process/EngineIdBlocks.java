@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.impl.cfg.IdGenerator;
  * transaction on a second connection from the pool while the command that needs the id holds the first: with every
  * connection held by commands waiting for that block, the taker waits for the pool's time-out and the command fails
  * (seen under load as "Could not open JPA EntityManager"). Here the block is taken on a connection of its own, opened
- * for the purpose and closed at once, so it never waits for the pool; one process alone opens the database
- * ({@link EngineConfiguration#openedByThisProcessAlone}), and this object, one per engine, takes its blocks in turn.
+ * for the purpose and closed at once, so it never waits for the pool. This object, one per engine, takes its blocks in
+ * turn, and reads the counter {@code for update}: another process sharing the file ({@code AUTO_SERVER}) that takes a
+ * block at the same moment waits for this one's commit and gets the next.
  */
 final class EngineIdBlocks implements IdGenerator {
 

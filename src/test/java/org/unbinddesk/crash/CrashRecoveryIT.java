@@ -52,8 +52,9 @@ class CrashRecoveryIT {
 		// with AUTO_SERVER, so that this test can read the registry while the service runs
 		String url = "jdbc:h2:file:" + dir.resolve("data/unbind-desk") + ";AUTO_SERVER=TRUE";
 		// and the service's own H2 settings (WRITE_DELAY=0, RETENTION_TIME=0, …)
+		// engine ids as shipped on an H2 file: short numbers, a new block in each life
 		survivesCrashes("h2", dir, url, "sa", "", Map.of("UNBINDDESK_DB_URL", url + ServiceProcess.h2Settings()),
-				"--spring.profiles.active=demo");
+				"--spring.profiles.active=demo", "\\d{1,12}");
 	}
 
 	@Test
@@ -62,7 +63,7 @@ class CrashRecoveryIT {
 		survivesCrashes("postgres", Files.createTempDirectory("unbind-desk-crash-pg"), url, "postgres", "postgres",
 				Map.of("UNBINDDESK_DB_URL", url, "UNBINDDESK_DB_USER", "postgres", "UNBINDDESK_DB_PASSWORD", "postgres",
 						"UNBINDDESK_SECURE_COOKIES", "false"),
-				"--spring.profiles.active=demo,postgres");
+				"--spring.profiles.active=demo,postgres", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 	}
 
 	@Test
@@ -119,7 +120,7 @@ class CrashRecoveryIT {
 	}
 
 	private void survivesCrashes(String name, Path workingDirectory, String url, String user, String password,
-			Map<String, String> env, String profiles) throws Exception {
+			Map<String, String> env, String profiles, String engineIds) throws Exception {
 		ServiceProcess first = ServiceProcess.start(name + "-1", workingDirectory, env, profiles);
 		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, user, password));
 		RegistryFixtures registry = new RegistryFixtures(jdbc);
@@ -163,6 +164,13 @@ class CrashRecoveryIT {
 			.param("cases", cases)
 			.query(Long.class)
 			.single()).isEqualTo(CASES);
+		assertThat(jdbc.sql("select id_ from act_hi_actinst where proc_inst_id_ in "
+				+ "(select process_instance_id from unbinding_case where case_number in (:cases))")
+			.param("cases", cases)
+			.query(String.class)
+			.list()).as("the engine's ids on this database, over three lives").isNotEmpty()
+			.doesNotHaveDuplicates()
+			.allMatch(id -> id.substring(id.lastIndexOf(':') + 1).matches(engineIds));
 	}
 
 	private String open(int port, Merchant m) throws Exception {

@@ -2,8 +2,12 @@ package org.unbinddesk.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +27,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The engine's numbered ids on embedded H2: a block is taken on a connection of its own, so a service whose pool is
- * exhausted by commands waiting for ids still gets them; ids are never handed out twice, across threads or restarts.
+ * The engine's numbered ids on an H2 file: a block is taken on a connection of its own, so a service whose pool is
+ * exhausted by commands waiting for ids still gets them; ids are never handed out twice, across threads, restarts or
+ * two services sharing the file.
  */
 class EngineIdBlocksTests {
 
@@ -111,6 +117,42 @@ class EngineIdBlocksTests {
 
 		assertThat(Long.parseLong(afterRestart)).isEqualTo(counter);
 		assertThat(seen).doesNotContain(afterRestart);
+	}
+
+	@Test
+	void aSecondEngineOnTheFileWaitsForTheOthersBlockAndTakesTheNext() throws Exception {
+		// as another service sharing the H2 file through AUTO_SERVER, half-way through taking its block of ten
+		try (Connection other = unpooled.getConnection()) {
+			other.setAutoCommit(false);
+			long read;
+			try (PreparedStatement lock = other
+				.prepareStatement("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'next.dbid' for update");
+					ResultSet row = lock.executeQuery()) {
+				row.next();
+				read = Long.parseLong(row.getString(1));
+			}
+			ExecutorService thread = Executors.newSingleThreadExecutor();
+			try {
+				Future<String> ours = thread.submit(() -> new EngineIdBlocks(unpooled, 10).getNextId());
+				// this engine has reached the counter and waits for the other's lock on it
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> jdbc.sql("select count(*) from INFORMATION_SCHEMA.SESSIONS where BLOCKER_ID is not null")
+						.query(Long.class)
+						.single() == 1);
+				try (PreparedStatement move = other
+					.prepareStatement("update ACT_GE_PROPERTY set VALUE_ = ? where NAME_ = 'next.dbid'")) {
+					move.setString(1, Long.toString(read + 10));
+					move.executeUpdate();
+				}
+				other.commit();
+
+				assertThat(ours.get(10, TimeUnit.SECONDS)).as("the first id after the other's block 1–10").isEqualTo("11");
+			}
+			finally {
+				thread.shutdownNow();
+			}
+		}
+		assertThat(counter()).isEqualTo(21);
 	}
 
 	@Test
