@@ -168,7 +168,7 @@ class EngineConfiguration {
 					return;
 				}
 				String url = connection.getUrl();
-				if (embeddedH2(dataSource, url)) {
+				if (onH2FileOrMemory(dataSource, url)) {
 					configuration.setIdGenerator(new EngineIdBlocks(new DriverManagerDataSource(url,
 							connection.determineUsername(), connection.determinePassword()), blockSize));
 				}
@@ -183,7 +183,7 @@ class EngineConfiguration {
 	 * Whether the pool's database is an H2 file or in-memory database, by the URL configured for it (H2 reports its
 	 * URL without the settings), and that URL names the pool's very database.
 	 */
-	static boolean embeddedH2(DataSource dataSource, String configuredUrl) {
+	static boolean onH2FileOrMemory(DataSource dataSource, String configuredUrl) {
 		try (Connection connection = dataSource.getConnection()) {
 			DatabaseMetaData database = connection.getMetaData();
 			return h2FileOrMemory(database.getDatabaseProductName(), configuredUrl)

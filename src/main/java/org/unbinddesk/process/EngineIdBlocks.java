@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 
 /**
- * The engine's ids on embedded H2: short numbers from the engine's own counter ({@code next.dbid} in
+ * The engine's ids on an H2 file: short numbers from the engine's own counter ({@code next.dbid} in
  * {@code ACT_GE_PROPERTY}), taken a block at a time. Camunda's own block generator takes its block in a new
  * transaction on a second connection from the pool while the command that needs the id holds the first: with every
  * connection held by commands waiting for that block, the taker waits for the pool's time-out and the command fails
