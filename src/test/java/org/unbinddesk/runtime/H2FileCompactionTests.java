@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.unbinddesk.crash.ServiceProcess;
 
 /**
  * The H2 file database, written commit by commit as the service writes it ({@code WRITE_DELAY=0;RETENTION_TIME=0}),
@@ -141,6 +144,75 @@ class H2FileCompactionTests {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * The shipped URL ({@code application.yml}) writes the file's pages compressed ({@code COMPRESS=TRUE}): the same
+	 * case-like rows (ids, numbers, masked phones, Chinese reasons, times), written commit by commit and compacted as
+	 * the service does, leave a file at most two thirds the size of one written without it.
+	 */
+	@Test
+	void theShippedSettingsWriteTheFileCompressed() throws Exception {
+		String shipped = ServiceProcess.h2Settings();
+		assertThat(shipped).as("the H2 settings in application.yml").contains(";COMPRESS=TRUE");
+
+		long compressed = fileAfterCaseRows("shipped", shipped);
+		long plain = fileAfterCaseRows("plain", shipped.replace(";COMPRESS=TRUE", ""));
+
+		System.out.printf("H2 file after the same case rows: %d KiB compressed, %d KiB not%n", compressed >> 10,
+				plain >> 10);
+		assertThat(compressed).as("file bytes, compressed").isLessThan(plain * 2 / 3);
+		// each file opens with the other setting: a database written before the change, or one taken back without it
+		assertThat(trailRows("shipped", shipped.replace(";COMPRESS=TRUE", ""))).isEqualTo(3000);
+		assertThat(trailRows("plain", shipped)).isEqualTo(3000);
+	}
+
+	private long trailRows(String name, String settings) {
+		try (SingleConnectionDataSource db = new SingleConnectionDataSource(
+				"jdbc:h2:file:" + dir.resolve(name) + settings, "sa", "", true)) {
+			return JdbcClient.create(db).sql("select count(*) from trail").query(Long.class).single();
+		}
+	}
+
+	/** The file's size after 1,000 cases' worth of commits (a case row updated, its trail, a runtime row dropped). */
+	private long fileAfterCaseRows(String name, String settings) throws Exception {
+		String[] reasons = { "设备故障，需更换终端", "商户注销，停止经营", "经营者变更", "更换收单机构", "终端遗失" };
+		Random random = new Random(42);
+		try (SingleConnectionDataSource db = new SingleConnectionDataSource(
+				"jdbc:h2:file:" + dir.resolve(name) + settings, "sa", "", true)) {
+			JdbcClient jdbc = JdbcClient.create(db);
+			H2FileCompaction compaction = new H2FileCompaction(db, 80, 16 << 20, true);
+			jdbc.sql("""
+					create table case_row (id bigint primary key, case_number varchar(32), merchant varchar(15),
+					  phone varchar(11), reason varchar(200), status varchar(20), updated timestamp)""").update();
+			jdbc.sql("""
+					create table trail (id varchar(36) primary key, case_id bigint, action varchar(40),
+					  actor varchar(40), detail varchar(400), at timestamp)""").update();
+			jdbc.sql("create table job (id varchar(36) primary key, case_id bigint, due timestamp)").update();
+			for (int i = 0; i < 1000; i++) {
+				String job = new UUID(random.nextLong(), random.nextLong()).toString();
+				jdbc.sql("insert into job values (?, ?, current_timestamp)").params(job, i).update();
+				jdbc.sql("insert into case_row values (?, ?, ?, ?, ?, 'OPEN', current_timestamp)")
+					.params(i, "UB20261129%06d".formatted(i), "898199%09d".formatted(random.nextInt(1_000_000)),
+							"139****%04d".formatted(random.nextInt(10_000)), reasons[random.nextInt(reasons.length)])
+					.update();
+				for (String status : new String[] { "IN_REVIEW", "APPROVED", "UNBOUND" }) {
+					jdbc.sql("update case_row set status = ?, updated = current_timestamp where id = ?")
+						.params(status, i)
+						.update();
+					jdbc.sql("insert into trail values (?, ?, ?, ?, ?, current_timestamp)")
+						.params(new UUID(random.nextLong(), random.nextLong()).toString(), i, status,
+								"reviewer" + random.nextInt(20),
+								"案件 UB20261129%06d 状态变更为 %s，经办人已核验身份".formatted(i, status))
+						.update();
+				}
+				jdbc.sql("delete from job where id = ?").param(job).update();
+				if (i % 50 == 49) {
+					compaction.compact();
+				}
+			}
+			return Files.size(dir.resolve(name + ".mv.db"));
 		}
 	}
 
