@@ -98,7 +98,8 @@ record BenchDatabase(String description, String url, String user, String passwor
 
 	/**
 	 * The H2 file's size once fully compacted ({@code SHUTDOWN COMPACT}, no time limit): the data it holds in H2's own
-	 * format, a steadier measure than {@code DISK_SPACE_USED}. Only once the service has stopped; compacts the file.
+	 * format, its pages compressed (H2 writes the compacted copy so, whatever the file's own setting), a steadier
+	 * measure than {@code DISK_SPACE_USED}. Only once the service has stopped; compacts the file.
 	 */
 	double compactedMebibytes() throws Exception {
 		String local = url.replace(";AUTO_SERVER=TRUE", "");
