@@ -150,7 +150,8 @@ class H2FileCompactionTests {
 	/**
 	 * The shipped URL ({@code application.yml}) writes the file's pages compressed ({@code COMPRESS=TRUE}): the same
 	 * case-like rows (ids, numbers, masked phones, Chinese reasons, times), written commit by commit and compacted as
-	 * the service does, leave a file at most two thirds the size of one written without it.
+	 * the service does, leave a file at most four fifths the size of one written without it (0.60–0.72 in runs here:
+	 * where the chunks land in the file varies from run to run; without compression, 1.0).
 	 */
 	@Test
 	void theShippedSettingsWriteTheFileCompressed() throws Exception {
@@ -162,7 +163,7 @@ class H2FileCompactionTests {
 
 		System.out.printf("H2 file after the same case rows: %d KiB compressed, %d KiB not%n", compressed >> 10,
 				plain >> 10);
-		assertThat(compressed).as("file bytes, compressed").isLessThan(plain * 2 / 3);
+		assertThat(compressed).as("file bytes, compressed").isLessThan(plain * 4 / 5);
 		// each file opens with the other setting: a database written before the change, or one taken back without it
 		assertThat(trailRows("shipped", shipped.replace(";COMPRESS=TRUE", ""))).isEqualTo(3000);
 		assertThat(trailRows("plain", shipped)).isEqualTo(3000);
