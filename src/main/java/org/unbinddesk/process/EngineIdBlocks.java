@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 
 /**
- * The engine's ids on an H2 file: short numbers from the engine's own counter ({@code next.dbid} in
- * {@code ACT_GE_PROPERTY}), taken a block at a time. Camunda's own block generator takes its block in a new
+ * The engine's ids on an H2 file or in-memory database: short numbers from the engine's own counter ({@code next.dbid}
+ * in {@code ACT_GE_PROPERTY}), taken a block at a time. Camunda's own block generator takes its block in a new
  * transaction on a second connection from the pool while the command that needs the id holds the first: with every
  * connection held by commands waiting for that block, the taker waits for the pool's time-out and the command fails
  * (seen under load as "Could not open JPA EntityManager"). Here the block is taken on a connection of its own, opened

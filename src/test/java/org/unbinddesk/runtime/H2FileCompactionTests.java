@@ -32,8 +32,12 @@ class H2FileCompactionTests {
 
 	/** A fresh H2 file database in {@code dir}, written as the service writes its own (one connection). */
 	static SingleConnectionDataSource fileDatabase(Path dir, String name) {
-		return new SingleConnectionDataSource(
-				"jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0", "sa", "", true);
+		return fileDatabase(dir, name, ";WRITE_DELAY=0;RETENTION_TIME=0");
+	}
+
+	/** An H2 file database in {@code dir} opened with the given URL settings (one connection). */
+	static SingleConnectionDataSource fileDatabase(Path dir, String name, String settings) {
+		return new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve(name) + settings, "sa", "", true);
 	}
 
 	@Test
@@ -170,8 +174,7 @@ class H2FileCompactionTests {
 	}
 
 	private long trailRows(String name, String settings) {
-		try (SingleConnectionDataSource db = new SingleConnectionDataSource(
-				"jdbc:h2:file:" + dir.resolve(name) + settings, "sa", "", true)) {
+		try (SingleConnectionDataSource db = fileDatabase(dir, name, settings)) {
 			return JdbcClient.create(db).sql("select count(*) from trail").query(Long.class).single();
 		}
 	}
@@ -180,8 +183,7 @@ class H2FileCompactionTests {
 	private long fileAfterCaseRows(String name, String settings) throws Exception {
 		String[] reasons = { "设备故障，需更换终端", "商户注销，停止经营", "经营者变更", "更换收单机构", "终端遗失" };
 		Random random = new Random(42);
-		try (SingleConnectionDataSource db = new SingleConnectionDataSource(
-				"jdbc:h2:file:" + dir.resolve(name) + settings, "sa", "", true)) {
+		try (SingleConnectionDataSource db = fileDatabase(dir, name, settings)) {
 			JdbcClient jdbc = JdbcClient.create(db);
 			H2FileCompaction compaction = new H2FileCompaction(db, 80, 16 << 20, true);
 			jdbc.sql("""
