@@ -1,14 +1,17 @@
 package org.unbinddesk.bench;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -43,7 +46,7 @@ final class EngineLimit implements AutoCloseable {
 		Path results = Files.createTempFile("engine-limit", ".tsv");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(ServiceProcess.PRODUCTION_JVM);
-		command.addAll(List.of("-Dbench.scale=" + ThroughputBench.SCALE, "-cp", System.getProperty("java.class.path"),
+		command.addAll(List.of("-Dbench.scale=" + ThroughputBench.SCALE, "-cp", classPath(),
 				EngineLimit.class.getName(), results.toString()));
 		if (postgres != null) {
 			command.addAll(List.of(postgres.url(), postgres.user(), postgres.password()));
@@ -69,6 +72,17 @@ final class EngineLimit implements AutoCloseable {
 		}
 		Files.delete(results);
 		return measured;
+	}
+
+	/**
+	 * This JVM's class path without its empty entries: the test runner's ends with a separator, and Java reads an empty
+	 * entry as the working directory, where the engine would find the models of {@code bpmn/} a second time beside
+	 * those of {@code target/classes} and refuse the deployment (two definitions of {@code TerminalUnbinding}).
+	 */
+	static String classPath() {
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter(entry -> !entry.isBlank())
+			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	/** The child JVM: {@code <results file> [<PostgreSQL url> <user> <password>]}. */
