@@ -65,6 +65,12 @@ class CostBench {
 	static final List<String> AFTER_JVM = System.getProperty("bench.after-jvm") == null ? ServiceProcess.PRODUCTION_JVM
 			: List.of(System.getProperty("bench.after-jvm").trim().split("\\s+"));
 
+	/**
+	 * Closed cases put into the registry after each round's warm-up, before it measures
+	 * ({@code -Dbench.historic-cases=100000}, none by default): what a case costs once the registry has grown.
+	 */
+	static final int HISTORIC_CASES = Integer.getInteger("bench.historic-cases", 0);
+
 	/** More H2 URL settings for "after" ({@code -Dbench.after-h2=";CACHE_SIZE=65536"}), to try one. */
 	static final String AFTER_H2 = System.getProperty("bench.after-h2", "");
 
@@ -137,6 +143,7 @@ class CostBench {
 			// warm-up: compiled code, full pools
 			assertNoErrors(load.apiStarts(fixtures.merchants(n(600)), 8), load.engineRestStarts(fixtures.merchants(n(600)), 8),
 					load.wholeCases(jdbc, fixtures.merchants(n(200)), 8).result());
+			fixtures.historicCases(HISTORIC_CASES);
 			awaitQuiet(jdbc);
 
 			// idle: what the service burns with nothing to do (job acquisition, metrics); just after the warm-up most of
@@ -347,9 +354,10 @@ class CostBench {
 		List<String> out = new ArrayList<>();
 		out.add("# Unbind Desk cost benchmark");
 		out.add("");
-		out.add("Run %s on %d cores, %s; %d rounds, services started in turn %s; scale %.2f. Service CPU is the process's own (all threads, user + system)."
+		out.add("Run %s on %d cores, %s; %d rounds, services started in turn %s; scale %.2f%s. Service CPU is the process's own (all threads, user + system)."
 			.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-					ROUNDS, String.join(", ", variants.stream().map(Variant::name).toList()), SCALE));
+					ROUNDS, String.join(", ", variants.stream().map(Variant::name).toList()), SCALE,
+					HISTORIC_CASES == 0 ? "" : "; rounds measured with %,d closed cases in the registry".formatted(HISTORIC_CASES)));
 		for (Variant v : variants) {
 			out.add("- %s: `%s java %s -jar %s`, H2 URL settings `%s`".formatted(v.name(),
 					String.join(" ", v.extraEnvironment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
