@@ -71,6 +71,13 @@ class CostBench {
 	 */
 	static final int HISTORIC_CASES = Integer.getInteger("bench.historic-cases", 0);
 
+	/**
+	 * A folder for flight recordings ({@code -Dbench.jfr=target/bench/jfr}, none by default): each round records its
+	 * service from the end of its warm-up (and bulk load) to the end of its whole cases, the profile's settings, as
+	 * {@code round-N-variant.jfr}, dumped before the round kills the service.
+	 */
+	static final String JFR = System.getProperty("bench.jfr");
+
 	/** More H2 URL settings for "after" ({@code -Dbench.after-h2=";CACHE_SIZE=65536"}), to try one. */
 	static final String AFTER_H2 = System.getProperty("bench.after-h2", "");
 
@@ -145,6 +152,9 @@ class CostBench {
 					load.wholeCases(jdbc, fixtures.merchants(n(200)), 8).result());
 			fixtures.historicCases(HISTORIC_CASES);
 			awaitQuiet(jdbc);
+			if (JFR != null) {
+				jcmd(service, "JFR.start", "name=bench", "settings=profile");
+			}
 
 			// idle: what the service burns with nothing to do (job acquisition, metrics); just after the warm-up most of
 			// it is the JIT compiler working off its queue, reported apart
@@ -199,6 +209,10 @@ class CostBench {
 			f.put("RSS MiB", (double) service.residentMiB());
 			assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Long.class).single()).as("incidents")
 				.isZero();
+			if (JFR != null) {
+				Path recording = Files.createDirectories(Path.of(JFR)).resolve("round-" + round + "-" + v.name() + ".jfr");
+				jcmd(service, "JFR.dump", "name=bench", "filename=" + recording.toAbsolutePath());
+			}
 		}
 		finally {
 			service.kill();
@@ -441,6 +455,16 @@ class CostBench {
 	}
 
 	// ------------------------------------------------------------------ helpers
+
+	/** Runs the JDK's {@code jcmd} (beside the java running this benchmark) against the service. */
+	private static void jcmd(ServiceProcess service, String... command) throws Exception {
+		List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+				String.valueOf(service.pid())));
+		line.addAll(List.of(command));
+		Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+		String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(jcmd.waitFor()).as("jcmd %s: %s", String.join(" ", command), output).isZero();
+	}
 
 	private static BenchDatabase database(Variant v, Path dir) {
 		BenchDatabase h2 = BenchDatabase.h2(dir);

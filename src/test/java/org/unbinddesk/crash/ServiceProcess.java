@@ -164,6 +164,11 @@ public final class ServiceProcess {
 		throw new IllegalStateException("The service did not become healthy; see " + log);
 	}
 
+	/** The service's process id, for the JDK's tools ({@code jcmd}). */
+	public long pid() {
+		return process.pid();
+	}
+
 	/** CPU time the service's process has used so far, all its threads (user and system). */
 	public java.time.Duration cpuTime() {
 		return process.info().totalCpuDuration().orElseThrow();
