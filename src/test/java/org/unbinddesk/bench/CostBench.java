@@ -81,6 +81,15 @@ class CostBench {
 	/** More H2 URL settings for "after" ({@code -Dbench.after-h2=";CACHE_SIZE=65536"}), to try one. */
 	static final String AFTER_H2 = System.getProperty("bench.after-h2", "");
 
+	/**
+	 * With {@code -Dbench.engine-alone=true} each round also measures the engine alone, after the services: the same
+	 * diagram with every step a no-op, started in-process in a JVM of its own with "after"'s JVM line and H2 settings
+	 * ({@link EngineLimit#costInItsOwnJvm}), reported beside "after" as the floor of what a case can cost on this stack.
+	 */
+	static final boolean ENGINE_ALONE = Boolean.getBoolean("bench.engine-alone");
+
+	static final String ENGINE = "engine alone";
+
 	static int n(int base) {
 		return Math.max(20, (int) (base * SCALE));
 	}
@@ -111,6 +120,11 @@ class CostBench {
 			for (int r = 0; r < ROUNDS; r++) {
 				for (Variant v : variants) {
 					rounds.add(round(v, r));
+				}
+				if (ENGINE_ALONE) {
+					Map<String, Double> engine = EngineLimit.costInItsOwnJvm(AFTER_JVM, ServiceProcess.h2Settings() + AFTER_H2);
+					System.out.println("round " + r + " " + ENGINE + ": " + engine);
+					rounds.add(new Round(ENGINE, engine));
 				}
 			}
 			List<Round> long_ = new ArrayList<>();
@@ -398,6 +412,9 @@ class CostBench {
 			}
 		}
 		}
+		if (rounds.stream().anyMatch(r -> r.variant().equals(ENGINE))) {
+			engineAlone(out, rounds);
+		}
 		if (longRuns.isEmpty()) {
 			return out;
 		}
@@ -419,6 +436,26 @@ class CostBench {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * The engine alone beside "after": the same measures, its rounds run after the services' in each round. Its
+	 * "POST" is an in-process start to the same first wait state; no closed cases are put in its registry.
+	 */
+	private static void engineAlone(List<String> out, List<Round> rounds) {
+		out.add("");
+		out.add("The engine alone, in the same rounds after the services: the same diagram with every delegate, listener "
+				+ "and decision a no-op, started in-process (`RuntimeService`; \"POST\" is such a start), in a JVM of its "
+				+ "own with after's JVM line and H2 settings, reviewers looking a case up every 100 ms:");
+		out.add("");
+		out.add("| measure | engine alone: median (low–high) | after: median (low–high) | engine alone / after |");
+		out.add("|---|---:|---:|---:|");
+		for (String measure : rounds.stream().filter(r -> r.variant().equals(ENGINE)).findFirst().orElseThrow()
+			.figures().keySet()) {
+			Stats e = Stats.of(rounds, ENGINE, measure);
+			Stats a = Stats.of(rounds, "after", measure);
+			out.add("| %s | %s | %s | %.2f |".formatted(measure, e, a, e.median() / a.median()));
+		}
 	}
 
 	record Stats(double median, double low, double high) {

@@ -180,8 +180,13 @@ public final class ServiceProcess {
 	 * warms up, not per case, so a short run carries more of it per case than a long one.
 	 */
 	public java.time.Duration compilerCpuTime() throws IOException {
+		return compilerCpuTime(process.pid());
+	}
+
+	/** {@link #compilerCpuTime()} of any JVM on this machine, this one included ({@code ProcessHandle.current()}). */
+	public static java.time.Duration compilerCpuTime(long pid) throws IOException {
 		long ticks = 0;
-		try (var threads = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+		try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
 			for (Path thread : threads.toList()) {
 				try {
 					if (!Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
