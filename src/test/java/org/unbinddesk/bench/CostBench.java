@@ -446,7 +446,8 @@ class CostBench {
 		out.add("");
 		out.add("The engine alone, in the same rounds after the services: the same diagram with every delegate, listener "
 				+ "and decision a no-op, started in-process (`RuntimeService`; \"POST\" is such a start), in a JVM of its "
-				+ "own with after's JVM line and H2 settings, reviewers looking a case up every 100 ms:");
+				+ "own with after's JVM line and H2 settings, reviewers looking a case up every 100 ms"
+				+ (HISTORIC_CASES == 0 ? ":" : "; no closed cases put in its registry:"));
 		out.add("");
 		out.add("| measure | engine alone: median (low–high) | after: median (low–high) | engine alone / after |");
 		out.add("|---|---:|---:|---:|");
