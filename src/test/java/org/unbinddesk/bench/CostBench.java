@@ -571,7 +571,7 @@ class CostBench {
 		}
 	}
 
-	private static double millis(Duration d) {
+	static double millis(Duration d) {
 		return d.toNanos() / 1e6;
 	}
 

@@ -301,11 +301,10 @@ final class EngineLimit implements AutoCloseable {
 		awaitQuiet();
 
 		Duration idle0 = cpuTime();
-		Duration idleJit0 = ServiceProcess.compilerCpuTime(ProcessHandle.current().pid());
+		Duration idleJit0 = compilerCpuTime();
 		Thread.sleep(10_000);
-		f.put("idle CPU ms/s", millis(cpuTime().minus(idle0)) / 10.0);
-		f.put("idle CPU ms/s, JIT compiler",
-				millis(ServiceProcess.compilerCpuTime(ProcessHandle.current().pid()).minus(idleJit0)) / 10.0);
+		f.put("idle CPU ms/s", CostBench.millis(cpuTime().minus(idle0)) / 10.0);
+		f.put("idle CPU ms/s, JIT compiler", CostBench.millis(compilerCpuTime().minus(idleJit0)) / 10.0);
 
 		Result starts = noErrors(noopStarts(8, CostBench.n(2400)));
 		f.put("POST starts/s c=8", starts.perSecond());
@@ -319,18 +318,17 @@ final class EngineLimit implements AutoCloseable {
 		Duration cpu1 = cpuTime();
 		management.updateJobDefinitionSuspensionState().byProcessDefinitionKey(NOOP).includeJobs(true).activate();
 		awaitQuiet();
-		f.put("CPU ms per POST", millis(cpu1.minus(cpu0)) / count);
-		f.put("background CPU ms per start", millis(cpuTime().minus(cpu1)) / count);
+		f.put("CPU ms per POST", CostBench.millis(cpu1.minus(cpu0)) / count);
+		f.put("background CPU ms per start", CostBench.millis(cpuTime().minus(cpu1)) / count);
 		endNoopCases();
 
 		Duration w0 = cpuTime();
-		Duration wJit0 = ServiceProcess.compilerCpuTime(ProcessHandle.current().pid());
+		Duration wJit0 = compilerCpuTime();
 		reviewLookups.set(0);
 		Result whole = noErrors(noopWholeCases(8, count));
 		awaitQuiet();
-		f.put("CPU ms per whole case", millis(cpuTime().minus(w0)) / count);
-		f.put("CPU ms per whole case, JIT compiler",
-				millis(ServiceProcess.compilerCpuTime(ProcessHandle.current().pid()).minus(wJit0)) / count);
+		f.put("CPU ms per whole case", CostBench.millis(cpuTime().minus(w0)) / count);
+		f.put("CPU ms per whole case, JIT compiler", CostBench.millis(compilerCpuTime().minus(wJit0)) / count);
 		f.put("whole cases/s c=8", whole.perSecond());
 		f.put("reviewer look-ups per whole case", reviewLookups.get() / (double) count);
 		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -375,8 +373,8 @@ final class EngineLimit implements AutoCloseable {
 		return ProcessHandle.current().info().totalCpuDuration().orElseThrow();
 	}
 
-	private static double millis(Duration d) {
-		return d.toNanos() / 1e6;
+	private static Duration compilerCpuTime() throws java.io.IOException {
+		return ServiceProcess.compilerCpuTime(ProcessHandle.current().pid());
 	}
 
 	private void deployNoop() throws Exception {
