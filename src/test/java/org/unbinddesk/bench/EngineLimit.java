@@ -331,11 +331,7 @@ final class EngineLimit implements AutoCloseable {
 		f.put("CPU ms per whole case, JIT compiler", CostBench.millis(compilerCpuTime().minus(wJit0)) / count);
 		f.put("whole cases/s c=8", whole.perSecond());
 		f.put("reviewer look-ups per whole case", reviewLookups.get() / (double) count);
-		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-			if (line.startsWith("VmRSS:")) {
-				f.put("RSS MiB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
-			}
-		}
+		f.put("RSS MiB", (double) ServiceProcess.residentMiB(ProcessHandle.current().pid()));
 		return f;
 	}
 

@@ -207,7 +207,12 @@ public final class ServiceProcess {
 
 	/** Resident memory of the service's JVM, in MiB (Linux). */
 	public long residentMiB() throws IOException {
-		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+		return residentMiB(process.pid());
+	}
+
+	/** {@link #residentMiB()} of any JVM on this machine, this one included ({@code ProcessHandle.current()}). */
+	public static long residentMiB(long pid) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
 			if (line.startsWith("VmRSS:")) {
 				return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
 			}
