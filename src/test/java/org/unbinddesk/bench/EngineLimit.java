@@ -313,22 +313,21 @@ final class EngineLimit implements AutoCloseable {
 
 		int count = CostBench.n(800);
 		management.updateJobDefinitionSuspensionState().byProcessDefinitionKey(NOOP).includeJobs(true).suspend();
-		Duration cpu0 = cpuTime();
+		long pid = ProcessHandle.current().pid();
+		ThreadCpu cpu0 = ThreadCpu.of(pid);
 		noErrors(noopStarts(8, count));
-		Duration cpu1 = cpuTime();
+		ThreadCpu cpu1 = ThreadCpu.of(pid);
 		management.updateJobDefinitionSuspensionState().byProcessDefinitionKey(NOOP).includeJobs(true).activate();
 		awaitQuiet();
-		f.put("CPU ms per POST", CostBench.millis(cpu1.minus(cpu0)) / count);
-		f.put("background CPU ms per start", CostBench.millis(cpuTime().minus(cpu1)) / count);
+		cpu1.putPer(f, "CPU ms per POST", cpu0, count);
+		f.put("background CPU ms per start", CostBench.millis(cpuTime().minus(cpu1.total())) / count);
 		endNoopCases();
 
-		Duration w0 = cpuTime();
-		Duration wJit0 = compilerCpuTime();
+		ThreadCpu w0 = ThreadCpu.of(pid);
 		reviewLookups.set(0);
 		Result whole = noErrors(noopWholeCases(8, count));
 		awaitQuiet();
-		f.put("CPU ms per whole case", CostBench.millis(cpuTime().minus(w0)) / count);
-		f.put("CPU ms per whole case, JIT compiler", CostBench.millis(compilerCpuTime().minus(wJit0)) / count);
+		ThreadCpu.of(pid).putPer(f, "CPU ms per whole case", w0, count);
 		f.put("whole cases/s c=8", whole.perSecond());
 		f.put("reviewer look-ups per whole case", reviewLookups.get() / (double) count);
 		f.put("RSS MiB", (double) ServiceProcess.residentMiB(ProcessHandle.current().pid()));

@@ -185,11 +185,20 @@ public final class ServiceProcess {
 
 	/** {@link #compilerCpuTime()} of any JVM on this machine, this one included ({@code ProcessHandle.current()}). */
 	public static java.time.Duration compilerCpuTime(long pid) throws IOException {
+		return cpuTimeOfThreads(pid, "C[12] CompilerThre.*");
+	}
+
+	/**
+	 * CPU time the threads of a JVM on this machine whose names match {@code namePattern} have used (Linux,
+	 * {@code /proc}: the name as the kernel keeps it, its first 15 characters; in clock ticks of 10 ms). A thread that
+	 * has ended is no longer counted.
+	 */
+	public static java.time.Duration cpuTimeOfThreads(long pid, String namePattern) throws IOException {
 		long ticks = 0;
 		try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
 			for (Path thread : threads.toList()) {
 				try {
-					if (!Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+					if (!Files.readString(thread.resolve("comm")).strip().matches(namePattern)) {
 						continue;
 					}
 					// the fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
@@ -198,7 +207,7 @@ public final class ServiceProcess {
 					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 				}
 				catch (IOException ended) {
-					// a compiler thread that ended between the listing and the read
+					// a thread that ended between the listing and the read
 				}
 			}
 		}
