@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.unbinddesk.crash.ServiceProcess;
+import org.unbinddesk.crash.ServiceProcess.ThreadTime;
 
 /**
- * A JVM's CPU time so far, all its threads, and the part of it each kind of thread has used: where a measure's CPU went
- * ({@link #putPer}). What the kinds below leave is the request threads (for the engine alone, the threads that start its
- * cases) and the rest, threads that have ended included.
+ * A JVM's CPU time so far, all its threads, and each live thread's: where a measure's CPU went ({@link #putPer}), by
+ * kind of thread. What the kinds below leave is the request threads (for the engine alone, the threads that start its
+ * cases) and the rest, with the CPU of threads that ended between the two readings.
  */
-record ThreadCpu(Duration total, Map<String, Duration> kinds) {
+record ThreadCpu(Duration total, Map<Long, ThreadTime> threads) {
 
 	/** Each kind of thread with the pattern of its names, as Linux keeps them (their first 15 characters). */
 	static final Map<String, String> KINDS = namePatterns();
@@ -30,26 +31,33 @@ record ThreadCpu(Duration total, Map<String, Duration> kinds) {
 
 	/** The JVM with this process id (the benchmark's own: {@code ProcessHandle.current().pid()}). */
 	static ThreadCpu of(long pid) throws IOException {
-		Map<String, Duration> kinds = new LinkedHashMap<>();
-		for (Map.Entry<String, String> kind : KINDS.entrySet()) {
-			kinds.put(kind.getKey(), ServiceProcess.cpuTimeOfThreads(pid, kind.getValue()));
-		}
-		Duration total = ProcessHandle.of(pid).orElseThrow().info().totalCpuDuration().orElseThrow();
-		return new ThreadCpu(total, kinds);
+		Map<Long, ThreadTime> threads = ServiceProcess.threadTimes(pid);
+		return new ThreadCpu(ProcessHandle.of(pid).orElseThrow().info().totalCpuDuration().orElseThrow(), threads);
 	}
 
 	/**
 	 * Puts the CPU used from {@code before} to this, in ms per {@code count}: {@code measure} for the whole process, and
-	 * "{@code measure}, kind" for each kind of thread and for {@link #REQUESTS_AND_REST}.
+	 * "{@code measure}, kind" for each kind of thread (each thread's CPU since {@code before}, all of it for a thread
+	 * started since) and for {@link #REQUESTS_AND_REST}.
 	 */
 	void putPer(Map<String, Double> figures, String measure, ThreadCpu before, int count) {
 		Duration all = total.minus(before.total);
 		figures.put(measure, CostBench.millis(all) / count);
 		Duration rest = all;
-		for (String kind : KINDS.keySet()) {
-			Duration used = kinds.get(kind).minus(before.kinds.get(kind));
+		for (Map.Entry<String, String> kind : KINDS.entrySet()) {
+			Duration used = Duration.ZERO;
+			for (Map.Entry<Long, ThreadTime> thread : threads.entrySet()) {
+				if (thread.getValue().name().matches(kind.getValue())) {
+					ThreadTime now = thread.getValue();
+					ThreadTime earlier = before.threads.get(thread.getKey());
+					// a thread id Linux gave again to a new thread is a new thread
+					boolean same = earlier != null && earlier.name().equals(now.name())
+							&& earlier.cpu().compareTo(now.cpu()) <= 0;
+					used = used.plus(same ? now.cpu().minus(earlier.cpu()) : now.cpu());
+				}
+			}
 			rest = rest.minus(used);
-			figures.put(measure + ", " + kind, CostBench.millis(used) / count);
+			figures.put(measure + ", " + kind.getKey(), CostBench.millis(used) / count);
 		}
 		figures.put(measure + ", " + REQUESTS_AND_REST, CostBench.millis(rest) / count);
 	}

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -185,33 +186,40 @@ public final class ServiceProcess {
 
 	/** {@link #compilerCpuTime()} of any JVM on this machine, this one included ({@code ProcessHandle.current()}). */
 	public static java.time.Duration compilerCpuTime(long pid) throws IOException {
-		return cpuTimeOfThreads(pid, "C[12] CompilerThre.*");
+		return threadTimes(pid).values()
+			.stream()
+			.filter(thread -> thread.name().matches("C[12] CompilerThre.*"))
+			.map(ThreadTime::cpu)
+			.reduce(Duration.ZERO, Duration::plus);
+	}
+
+	/** A live thread: its name as Linux keeps it (the first 15 characters) and the CPU it has used so far. */
+	public record ThreadTime(String name, Duration cpu) {
 	}
 
 	/**
-	 * CPU time the threads of a JVM on this machine whose names match {@code namePattern} have used (Linux,
-	 * {@code /proc}: the name as the kernel keeps it, its first 15 characters; in clock ticks of 10 ms). A thread that
-	 * has ended is no longer counted.
+	 * The live threads of a JVM on this machine by their thread id (Linux, {@code /proc}; CPU in clock ticks of 10 ms).
+	 * A thread that has ended is not among them, nor is the CPU it used.
 	 */
-	public static java.time.Duration cpuTimeOfThreads(long pid, String namePattern) throws IOException {
-		long ticks = 0;
+	public static Map<Long, ThreadTime> threadTimes(long pid) throws IOException {
+		Map<Long, ThreadTime> times = new HashMap<>();
 		try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
 			for (Path thread : threads.toList()) {
 				try {
-					if (!Files.readString(thread.resolve("comm")).strip().matches(namePattern)) {
-						continue;
-					}
+					String name = Files.readString(thread.resolve("comm")).strip();
 					// the fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
 					String stat = Files.readString(thread.resolve("stat"));
 					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					times.put(Long.valueOf(thread.getFileName().toString()),
+							new ThreadTime(name, Duration.ofMillis(ticks * 10)));
 				}
 				catch (IOException ended) {
 					// a thread that ended between the listing and the read
 				}
 			}
 		}
-		return java.time.Duration.ofMillis(ticks * 10);
+		return times;
 	}
 
 	/** Resident memory of the service's JVM, in MiB (Linux). */
