@@ -24,7 +24,7 @@ record ThreadCpu(Duration total, Map<Long, ThreadTime> threads) {
 		Map<String, String> kinds = new LinkedHashMap<>();
 		kinds.put("job executor", "camundaTaskExec.*|JobExecutor\\[.*");
 		kinds.put("timed tasks (H2 compaction, notices)", "unbinddesk-time.*");
-		kinds.put("JIT compiler", "C[12] CompilerThre.*");
+		kinds.put("JIT compiler", ServiceProcess.COMPILER_THREADS);
 		kinds.put("GC and VM", "VM Thread|GC Thread.*|G1 .*|VM Periodic Tas");
 		return kinds;
 	}

@@ -184,11 +184,14 @@ public final class ServiceProcess {
 		return compilerCpuTime(process.pid());
 	}
 
+	/** The names of the JIT compiler's threads, as Linux keeps them ({@link ThreadTime#name()}). */
+	public static final String COMPILER_THREADS = "C[12] CompilerThre.*";
+
 	/** {@link #compilerCpuTime()} of any JVM on this machine, this one included ({@code ProcessHandle.current()}). */
 	public static java.time.Duration compilerCpuTime(long pid) throws IOException {
 		return threadTimes(pid).values()
 			.stream()
-			.filter(thread -> thread.name().matches("C[12] CompilerThre.*"))
+			.filter(thread -> thread.name().matches(COMPILER_THREADS))
 			.map(ThreadTime::cpu)
 			.reduce(Duration.ZERO, Duration::plus);
 	}
