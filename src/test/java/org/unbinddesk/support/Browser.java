@@ -195,6 +195,17 @@ public final class Browser implements AutoCloseable {
 		wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
 	}
 
+	/**
+	 * Waits until the element shows every one of the texts (Tasklist fills a task's columns in after it shows the
+	 * task), then gives its text.
+	 */
+	public String waitForTextsIn(By by, String... texts) {
+		return wait.until(d -> {
+			String shown = d.findElement(by).getText();
+			return java.util.Arrays.stream(texts).allMatch(shown::contains) ? shown : null;
+		});
+	}
+
 	/** Waits until the page shows one of the texts. */
 	public void waitForAnyText(String... texts) {
 		wait.until(d -> {

@@ -131,9 +131,10 @@ class TasklistTests extends WebTestSupport {
 		browser.waitForText(m.name());
 		browser.click(By.xpath("//li[contains(@class,'task')][.//h4/a[contains(., '" + caseNumber
 				+ "')]]//div[contains(@class,'shutter')]/a"));
-		String columns = browser.driver()
-			.findElement(By.xpath("//li[contains(@class,'task')][.//h4/a[contains(., '" + caseNumber + "')]]"))
-			.getText();
+		// the columns' values come in after the shutter opens: read them once the last ones are there
+		String columns = browser.waitForTextsIn(
+				By.xpath("//li[contains(@class,'task')][.//h4/a[contains(., '" + caseNumber + "')]]"),
+				m.terminalId(), "低");
 		assertThat(columns).contains("受理编号", caseNumber, "商户", m.name(), "终端号", m.terminalId(), "风险等级", "低");
 		browser.screenshot("02-reviewer-group-filter");
 		browser.click(reviewTask);
