@@ -33,6 +33,12 @@ import org.springframework.stereotype.Component;
  * writer calls) is not public, so it is called by reflection; where a version of H2 lacks it, the public compaction
  * is used. Nothing is done on PostgreSQL, on an in-memory database, or where H2 is reached over the network
  * ({@code AUTO_SERVER} client); a version of H2 whose store cannot be reached this way is logged once and left alone.
+ * <p>
+ * At most 4 MiB of the file a second by default: H2 picks the emptiest, oldest chunks first, and a larger budget
+ * reaches chunks whose pages later commits would have freed anyway. With 16 MiB the rewrite read, deserialised and
+ * cached 40 % of all the bytes the service allocated under load, and those pages, kept in H2's cache past a young
+ * collection, filled the old generation: a whole case cost 1.4 times the CPU (the compaction's and the collector's) for
+ * a file no smaller (docs/benchmark.md, "The compaction's budget").
  */
 @Component
 class H2FileCompaction {
@@ -51,7 +57,7 @@ class H2FileCompaction {
 	private volatile boolean off;
 
 	H2FileCompaction(DataSource dataSource, @Value("${unbinddesk.h2.target-fill-rate:80}") int targetFillRate,
-			@Value("${unbinddesk.h2.max-write:16777216}") int maxWrite,
+			@Value("${unbinddesk.h2.max-write:4194304}") int maxWrite,
 			@Value("${unbinddesk.h2.compaction:true}") boolean enabled) {
 		this.dataSource = dataSource;
 		this.targetFillRate = targetFillRate;

@@ -75,7 +75,7 @@ class H2FileCompactionTests {
 			}));
 			commits.start();
 			held.await();
-			new H2FileCompaction(db, 80, 16 << 20, true).compact();
+			new H2FileCompaction(db, 80, 4 << 20, true).compact();
 			commits.join();
 			// the rewritten pages go out with the next commit, the chunks they left are freed at the ones after
 			for (int i = 0; i < 3; i++) {
@@ -111,7 +111,7 @@ class H2FileCompactionTests {
 			assertThat(chunks(store).get(coldChunk)).as("blocks of the chunk the merchants were written in")
 				.isGreaterThan(400);
 
-			H2FileCompaction compaction = new H2FileCompaction(db, 80, 16 << 20, true);
+			H2FileCompaction compaction = new H2FileCompaction(db, 80, 4 << 20, true);
 			String pad = "x".repeat(300);
 			for (int i = 0; i < 1500; i++) {
 				jdbc.sql("insert into item values (?, ?, 0)").params(i, pad).update();
@@ -185,7 +185,7 @@ class H2FileCompactionTests {
 		Random random = new Random(42);
 		try (SingleConnectionDataSource db = fileDatabase(dir, name, settings)) {
 			JdbcClient jdbc = JdbcClient.create(db);
-			H2FileCompaction compaction = new H2FileCompaction(db, 80, 16 << 20, true);
+			H2FileCompaction compaction = new H2FileCompaction(db, 80, 4 << 20, true);
 			jdbc.sql("""
 					create table case_row (id bigint primary key, case_number varchar(32), merchant varchar(15),
 					  phone varchar(11), reason varchar(200), status varchar(20), updated timestamp)""").update();
@@ -231,7 +231,7 @@ class H2FileCompactionTests {
 	private double fileOverData(String name, boolean compact) throws Exception {
 		try (SingleConnectionDataSource db = fileDatabase(dir, name)) {
 			JdbcClient jdbc = JdbcClient.create(db);
-			H2FileCompaction compaction = new H2FileCompaction(db, 80, 16 << 20, true);
+			H2FileCompaction compaction = new H2FileCompaction(db, 80, 4 << 20, true);
 			jdbc.sql("create table item (id bigint primary key, v varchar(400), n int)").update();
 			jdbc.sql("create table trail (id bigint auto_increment primary key, item bigint, v varchar(400))").update();
 			String pad = "x".repeat(300);

@@ -40,7 +40,7 @@ class H2FileMetricsTests {
 			double chunksFill = registry.get("unbinddesk.h2.chunks.fill").gauge().value();
 			assertThat(chunksFill).isBetween(0.0, 0.9);
 
-			new H2FileCompaction(db, 80, 16 << 20, true).compact();
+			new H2FileCompaction(db, 80, 4 << 20, true).compact();
 			// the rewritten pages are stored with the next commit, the chunks they left are freed at the ones after
 			for (int i = 1; i <= 3; i++) {
 				jdbc.sql("insert into item values (?, 'after')").param(-i).update();
