@@ -133,9 +133,9 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * Where the engine makes its own tables (schema-update, the embedded default), the indexes Unbind Desk adds to
-	 * them come from the same script Flyway runs on PostgreSQL, once the engine has made its tables; a database that
-	 * has them already is left as it is.
+	 * Where the engine makes its own tables (schema-update, the embedded default), the index Unbind Desk adds to them,
+	 * and the engine's indexes of columns always empty here that it drops, come from the same scripts Flyway runs on
+	 * PostgreSQL, once the engine has made its tables; a database that is so already is left as it is.
 	 */
 	@Bean
 	@ConditionalOnExpression("'${unbinddesk.engine-schema.migrations:}' == ''")
@@ -143,7 +143,8 @@ class EngineConfiguration {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void postProcessEngineBuild(ProcessEngine engine) {
-				new ResourceDatabasePopulator(new ClassPathResource(ENGINE_INDEXES)).execute(dataSource);
+				new ResourceDatabasePopulator(ENGINE_INDEXES.stream().map(ClassPathResource::new)
+						.toArray(ClassPathResource[]::new)).execute(dataSource);
 			}
 		};
 	}
@@ -216,6 +217,8 @@ class EngineConfiguration {
 
 	}
 
-	static final String ENGINE_INDEXES = "db/engine/postgres/V7_24_0_1__event_subscriptions_by_process_instance.sql";
+	static final List<String> ENGINE_INDEXES = List.of(
+			"db/engine/postgres/V7_24_0_1__event_subscriptions_by_process_instance.sql",
+			"db/engine/postgres/V7_24_0_2__no_tenant_or_cmmn_indexes.sql");
 
 }
