@@ -133,9 +133,10 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * Where the engine makes its own tables (schema-update, the embedded default), the index Unbind Desk adds to them,
-	 * and the engine's indexes of columns always empty here that it drops, come from the same scripts Flyway runs on
-	 * PostgreSQL, once the engine has made its tables; a database that is so already is left as it is.
+	 * Where the engine makes its own tables (schema-update, the embedded default), the index Unbind Desk adds to them
+	 * and the engine's indexes it drops (of the tenant and CMMN-case columns, empty in every row here) come from the
+	 * same scripts Flyway runs on PostgreSQL, once the engine has made its tables; each statement can run again
+	 * ({@code if not exists}, {@code if exists}), so a database that has them so already is left as it is.
 	 */
 	@Bean
 	@ConditionalOnExpression("'${unbinddesk.engine-schema.migrations:}' == ''")
