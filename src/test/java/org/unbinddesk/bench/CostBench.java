@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -220,6 +221,7 @@ class CostBench {
 			f.put("cases", (double) cases);
 			f.put("H2 file MiB", database.fileMebibytes(jdbc));
 			f.put("RSS MiB", (double) service.residentMiB());
+			lookUpReviews(service, load, jdbc, f);
 			assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Long.class).single()).as("incidents")
 				.isZero();
 			if (JFR != null) {
@@ -233,6 +235,34 @@ class CostBench {
 		f.put("H2 file / live data", f.get("H2 file MiB") / database.compactedMebibytes());
 		System.out.println("round " + round + " " + v.name() + ": " + f);
 		return new Round(v.name(), f);
+	}
+
+	/**
+	 * The reviewers' look-up alone, after the whole cases: a review found by case number, as the whole cases'
+	 * reviewers find theirs, and by process instance, against the reviews the start measurements left open. By
+	 * process instance first: a look-up by case number reads every open review and would leave their pages in H2's
+	 * cache for the other.
+	 */
+	private void lookUpReviews(ServiceProcess service, HttpLoad load, JdbcClient jdbc, Map<String, Double> f)
+			throws Exception {
+		List<String[]> open = jdbc.sql("""
+				select e.business_key_, e.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
+				where t.task_def_key_ = 'Task_ReviewApplication' and t.assignee_ is null order by t.id_""")
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		int lookUps = n(400);
+		assertThat(open).as("open reviews to look up").hasSizeGreaterThanOrEqualTo(lookUps);
+		List<String[]> picked = IntStream.range(0, lookUps)
+			.mapToObj(i -> open.get(i * open.size() / lookUps))
+			.toList();
+		f.put("open reviews", (double) open.size());
+		Duration cpu0 = service.cpuTime();
+		assertNoErrors(load.lookUpReviews(HttpLoad.REVIEW_OF_PROCESS, picked.stream().map(k -> k[1]).toList(), 8));
+		Duration cpu1 = service.cpuTime();
+		assertNoErrors(load.lookUpReviews(HttpLoad.REVIEW_OF_CASE, picked.stream().map(k -> k[0]).toList(), 8));
+		Duration cpu2 = service.cpuTime();
+		f.put("CPU ms per review look-up by process instance", millis(cpu1.minus(cpu0)) / lookUps);
+		f.put("CPU ms per review look-up by case number", millis(cpu2.minus(cpu1)) / lookUps);
 	}
 
 	// ------------------------------------------------------------------ one service, many whole cases
@@ -372,6 +402,9 @@ class CostBench {
 			new Target("background CPU ms per start", "–", true, ""),
 			new Target("application stage median s", "–", true, ""),
 			new Target("reviewer look-ups per whole case", "–", true, ""),
+			new Target("open reviews", "–", true, ""),
+			new Target("CPU ms per review look-up by case number", "–", true, ""),
+			new Target("CPU ms per review look-up by process instance", "–", true, ""),
 			new Target("POST starts/s c=8", "–", false, ""),
 			new Target("startup s", "≤ 1.2 × bare Boot + Camunda", true, ""),
 			new Target("RSS MiB", "–", true, ""));

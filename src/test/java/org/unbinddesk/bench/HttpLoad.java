@@ -42,6 +42,10 @@ final class HttpLoad {
 	static final String REVIEW_OF_CASE = "/engine-rest/task?taskDefinitionKey=Task_ReviewApplication"
 			+ "&candidateGroup=reviewers&processInstanceBusinessKey=";
 
+	/** The same review found by its process instance, the key Camunda's task query can start from on H2. */
+	static final String REVIEW_OF_PROCESS = "/engine-rest/task?taskDefinitionKey=Task_ReviewApplication"
+			+ "&candidateGroup=reviewers&processInstanceId=";
+
 	record WholeCases(Result result, List<String> caseNumbers) {
 	}
 
@@ -181,6 +185,20 @@ final class HttpLoad {
 			post(user, "/engine-rest/task/" + id + "/unclaim", "{}");
 		}
 		throw new IllegalStateException(caseNumber + " not reviewed in 2 minutes");
+	}
+
+	/**
+	 * Reviewers looking cases' open reviews up without claiming them, {@code concurrency} at a time: one call per key,
+	 * {@code query} followed by the key; a call that does not find exactly one review is an error.
+	 */
+	Result lookUpReviews(String query, List<String> keys, int concurrency) throws Exception {
+		return Measure.run("review look-up", concurrency, keys.size(), i -> {
+			String reviewer = "benchreviewer" + (1 + i % REVIEWERS);
+			JsonNode open = json.readTree(expect(get(reviewer, query + keys.get(i)), 200).body());
+			if (open.size() != 1) {
+				throw new IllegalStateException(open.size() + " reviews found for " + keys.get(i));
+			}
+		});
 	}
 
 	/** Median time of {@code GET /api/dashboard} over 20 calls, after 5 to warm up. */
