@@ -133,7 +133,7 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * Where the engine makes its own tables (schema-update, the embedded default), the index Unbind Desk adds to them
+	 * Where the engine makes its own tables (schema-update, the embedded default), the indexes Unbind Desk adds to them
 	 * and the engine's indexes it drops (of the tenant and CMMN-case columns, empty in every row here) come from the
 	 * same scripts Flyway runs on PostgreSQL, once the engine has made its tables; each statement can run again
 	 * ({@code if not exists}, {@code if exists}), so a database that has them so already is left as it is.
@@ -146,6 +146,20 @@ class EngineConfiguration {
 			public void postProcessEngineBuild(ProcessEngine engine) {
 				new ResourceDatabasePopulator(ENGINE_INDEXES.stream().map(ClassPathResource::new)
 						.toArray(ClassPathResource[]::new)).execute(dataSource);
+			}
+		};
+	}
+
+	/**
+	 * Jobs made without a due date (by an earlier release) are given one as the engine starts, before its job executor
+	 * looks for due jobs ({@link JobDueDates}), on every database.
+	 */
+	@Bean
+	AbstractProcessEnginePlugin jobDueDatesPlugin() {
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void postProcessEngineBuild(ProcessEngine engine) {
+				JobDueDates.fill(engine.getManagementService());
 			}
 		};
 	}
@@ -220,6 +234,7 @@ class EngineConfiguration {
 
 	static final List<String> ENGINE_INDEXES = List.of(
 			"db/engine/postgres/V7_24_0_1__event_subscriptions_by_process_instance.sql",
-			"db/engine/postgres/V7_24_0_2__no_tenant_or_cmmn_indexes.sql");
+			"db/engine/postgres/V7_24_0_2__no_tenant_or_cmmn_indexes.sql",
+			"db/engine/postgres/V7_24_0_3__due_jobs_by_due_date.sql");
 
 }

@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.unbinddesk.support.ServiceTest;
 
 /**
- * The engine tables carry the index Unbind Desk adds for the case view, and not the engine's indexes of columns that
- * are empty in every row here (tenants, CMMN cases), on the embedded H2 database (the engine made its tables) as on
- * PostgreSQL (Flyway ran Camunda's scripts and these).
+ * The engine tables carry the indexes Unbind Desk adds (for the case view, for the job executor's look for due jobs),
+ * and not the engine's indexes of columns that are empty in every row here (tenants, CMMN cases), on the embedded H2
+ * database (the engine made its tables) as on PostgreSQL (Flyway ran Camunda's scripts and these).
  */
 @ServiceTest
 class EngineIndexesTests {
@@ -28,6 +28,11 @@ class EngineIndexesTests {
 	@Test
 	void eventSubscriptionsAreIndexedByProcessInstance() throws Exception {
 		assertThat(indexedColumns("ACT_RU_EVENT_SUBSCR")).contains("UD_IDX_EVENT_SUBSCR_PROC_INST PROC_INST_ID_");
+	}
+
+	@Test
+	void jobsAreIndexedByDueDate() throws Exception {
+		assertThat(indexedColumns("ACT_RU_JOB")).contains("UD_IDX_JOB_DUEDATE DUEDATE_");
 	}
 
 	@Test

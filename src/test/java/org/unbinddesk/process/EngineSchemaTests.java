@@ -51,7 +51,7 @@ class EngineSchemaTests {
 			JdbcClient jdbc = JdbcClient.create(service.getBean(DataSource.class));
 			ProcessEngine engine = service.getBean(ProcessEngine.class);
 
-			assertThat(history(jdbc)).containsExactly("SQL 7.24.0", "SQL 7.24.0.1", "SQL 7.24.0.2");
+			assertThat(history(jdbc)).containsExactly("SQL 7.24.0", "SQL 7.24.0.1", "SQL 7.24.0.2", "SQL 7.24.0.3");
 			assertThat(schemaLog(jdbc)).containsExactly("7.24.0");
 			assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseSchemaUpdate())
 				.isEqualTo("false");
@@ -72,14 +72,14 @@ class EngineSchemaTests {
 		new EngineSchema(dataSource, SCRIPTS).migrate();
 
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		assertThat(history(jdbc)).containsExactly("BASELINE 7.24.0", "SQL 7.24.0.1", "SQL 7.24.0.2");
+		assertThat(history(jdbc)).containsExactly("BASELINE 7.24.0", "SQL 7.24.0.1", "SQL 7.24.0.2", "SQL 7.24.0.3");
 		assertThat(schemaLog(jdbc)).containsExactly("7.24.0");
 		// the engine's own indexes of its tenant column, made with the tables, are gone; those it reads by are kept
 		assertThat(jdbc.sql("select indexname from pg_indexes where tablename = 'act_hi_actinst'")
 			.query(String.class)
 			.list()).contains("act_idx_hi_act_inst_procinst").doesNotContain("act_idx_hi_act_inst_tenant_id");
 		new EngineSchema(dataSource, SCRIPTS).migrate();
-		assertThat(history(jdbc)).containsExactly("BASELINE 7.24.0", "SQL 7.24.0.1", "SQL 7.24.0.2");
+		assertThat(history(jdbc)).containsExactly("BASELINE 7.24.0", "SQL 7.24.0.1", "SQL 7.24.0.2", "SQL 7.24.0.3");
 	}
 
 	@Test
