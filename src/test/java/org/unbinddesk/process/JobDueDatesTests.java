@@ -16,7 +16,7 @@ import org.unbinddesk.support.ProcessTestSupport;
 
 /**
  * Every job carries a due date, so that the job executor, which looks only for jobs due by now, finds it; a job made
- * without one (by an earlier build) is given one as the engine starts.
+ * without one (by an earlier release) is given one as the engine starts.
  */
 class JobDueDatesTests extends ProcessTestSupport {
 
@@ -38,7 +38,7 @@ class JobDueDatesTests extends ProcessTestSupport {
 		ProcessInstance pi;
 		configuration.setEnsureJobDueDateNotNull(false);
 		try {
-			// as an earlier build made its jobs
+			// as an earlier release made its jobs
 			pi = start(applicationFor(registry.merchant(), "DEVICE_FAULT"));
 		}
 		finally {
