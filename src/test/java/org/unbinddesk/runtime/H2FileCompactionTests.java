@@ -82,7 +82,9 @@ class H2FileCompactionTests {
 				jdbc.sql("merge into item values (?, 'after')").param(-i).update();
 			}
 
-			assertThat(store.getFileStore().getChunksFillRate()).as("chunk fill after").isGreaterThan(before + 20);
+			// 23 points more in most runs here, 18 once (what the rewrite picks varies a little from run to run);
+			// without the compaction the fill stays where it was
+			assertThat(store.getFileStore().getChunksFillRate()).as("chunk fill after").isGreaterThan(before + 10);
 		}
 	}
 
