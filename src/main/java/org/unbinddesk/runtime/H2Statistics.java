@@ -1,6 +1,8 @@
 package org.unbinddesk.runtime;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +18,23 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the row statistics of the embedded H2 file database fresh (what its planner weighs indexes by), each table
- * analysed in a statement of its own.
+ * Keeps the row statistics of an H2 database fresh (what its planner weighs indexes by), each table analysed in a
+ * statement of its own.
  * <p>
- * H2 refreshes them itself after every 2,000 rows changed in a table ({@code ANALYZE_AUTO}), but inside the commit that
- * crossed the count, after the transaction has ended, without the hold a statement keeps on the pages it reads. With
- * {@code RETENTION_TIME=0} those pages may have been written over meanwhile, and the commit of work already saved then
- * throws {@code MVStoreException: Chunk N not found}: a case opened through the API was answered 500
- * (docs/operations.md, "H2's statistics"). The shipped URL turns that off ({@code ANALYZE_AUTO=0}) and this does the
- * same work from a timed task: every {@code unbinddesk.h2.analyze-interval} (30 s), each table whose row count moved
- * by {@code analyze-after-rows} (2,000) and by a tenth since it was last analysed, and every table once after start,
- * gets {@code ANALYZE TABLE … SAMPLE_SIZE n}, n the sample H2's own refresh reads ({@code ANALYZE_SAMPLE} ÷ 10). An
- * idle service analyses nothing.
+ * H2 refreshes them itself ({@code ANALYZE_AUTO}: once 2,000 rows of a table changed, then after 4,000, 8,000… more),
+ * but inside the commit that crossed the count, after the transaction has ended, without the hold a statement keeps on
+ * the pages it reads. With {@code RETENTION_TIME=0} those pages may have been written over meanwhile, and the commit of
+ * work already saved then throws {@code MVStoreException: Chunk N not found}: a case opened through the API was
+ * answered 500 (docs/operations.md, "H2's statistics"). The shipped URL turns that off ({@code ANALYZE_AUTO=0}) and
+ * this does the work from a timed task: every {@code unbinddesk.h2.analyze-interval} (30 s) it analyses each table
+ * never analysed since start, each whose row count moved by {@code analyze-after-rows} (2,000) and by a tenth since its
+ * last analysis, and each that changed at all once {@code reanalyze-after} (10 min) has passed since its last one (a
+ * queue whose rows come and go keeps its count); with {@code ANALYZE TABLE … SAMPLE_SIZE n}, n the sample H2's own
+ * refresh reads ({@code ANALYZE_SAMPLE} ÷ 10). An idle service analyses nothing.
  * <p>
- * Nothing is done on PostgreSQL (autovacuum analyses), on an in-memory database, where H2 is reached over the network,
- * or where the URL leaves {@code ANALYZE_AUTO} on: H2 then refreshes the statistics itself, and with
- * {@code RETENTION_TIME=0} a warning at start says what it risks.
+ * Only on H2 with {@code ANALYZE_AUTO=0}: PostgreSQL analyses by itself (autovacuum), and where the URL leaves H2's own
+ * refresh on, H2 does it, with a warning when {@code RETENTION_TIME=0} says what that risks. {@code ANALYZE} needs an
+ * H2 administrator; a user who is not one gets a warning and no refresh.
  */
 @Component
 class H2Statistics {
@@ -42,20 +45,24 @@ class H2Statistics {
 
 	private final long changedRows;
 
+	private final Duration reanalyzeAfter;
+
 	private final boolean enabled;
 
-	/** Each table's row count when it was last analysed, by its quoted name. */
-	private final Map<String, Long> rowsWhenAnalysed = new HashMap<>();
+	/** What each table looked like when it was last analysed, by its quoted name. */
+	private final Map<String, Analysed> analysed = new HashMap<>();
 
 	private int sampleSize;
 
-	/** Null until the first run has looked at the database. */
+	/** Null until a run could look at the database. */
 	private Boolean applies;
 
 	H2Statistics(DataSource dataSource, @Value("${unbinddesk.h2.analyze-after-rows:2000}") long changedRows,
+			@Value("${unbinddesk.h2.reanalyze-after:PT10M}") Duration reanalyzeAfter,
 			@Value("${unbinddesk.h2.analyze:true}") boolean enabled) {
 		this.dataSource = dataSource;
 		this.changedRows = changedRows;
+		this.reanalyzeAfter = reanalyzeAfter;
 		this.enabled = enabled;
 	}
 
@@ -69,23 +76,30 @@ class H2Statistics {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			if (applies == null) {
 				applies = applies(jdbc);
-				if (!applies) {
+				if (applies == null || !applies) {
 					return 0;
 				}
 			}
-			int analysed = 0;
-			for (TableRows table : tables(jdbc)) {
-				Long before = rowsWhenAnalysed.get(table.name());
-				if (before == null || Math.abs(table.rows() - before) >= Math.max(changedRows, before / 10)) {
-					jdbc.sql("analyze table " + table.name() + " sample_size " + sampleSize).update();
-					rowsWhenAnalysed.put(table.name(), table.rows());
-					analysed++;
+			int count = 0;
+			DataAccessException failed = null;
+			long now = System.nanoTime();
+			for (Table table : tables(jdbc)) {
+				if (due(table, analysed.get(table.name()), now)) {
+					try {
+						jdbc.sql("analyze table " + table.name() + " sample_size " + sampleSize).update();
+						analysed.put(table.name(), new Analysed(table.rows(), table.lastModification(), now));
+						count++;
+					}
+					catch (DataAccessException ex) {
+						// a table dropped meanwhile, one held by a schema change: the others go on, it waits its turn
+						failed = ex;
+					}
 				}
 			}
-			if (analysed > 0) {
-				log.debug("H2 statistics refreshed for {} tables", analysed);
+			if (failed != null) {
+				log.warn("H2 statistics not refreshed for every table this time: {}", failed.toString());
 			}
-			return analysed;
+			return count;
 		}
 		catch (DataAccessException ex) {
 			log.warn("H2 statistics not refreshed this time: {}", ex.toString());
@@ -93,29 +107,53 @@ class H2Statistics {
 		}
 	}
 
-	/** Whether this is an embedded H2 file database that leaves its statistics to the service. */
-	private boolean applies(JdbcClient jdbc) {
+	private boolean due(Table table, Analysed last, long now) {
+		if (last == null) {
+			return true;
+		}
+		if (Math.abs(table.rows() - last.rows()) >= Math.max(changedRows, last.rows() / 10)) {
+			return true;
+		}
+		return table.lastModification() != last.lastModification()
+				&& now - last.at() >= reanalyzeAfter.toNanos();
+	}
+
+	/**
+	 * Whether this is an H2 database that leaves its statistics to the service: true or false once known, null when the
+	 * database could not be reached (the next run asks again).
+	 */
+	private Boolean applies(JdbcClient jdbc) {
 		try (Connection connection = dataSource.getConnection()) {
-			if (H2FileCompaction.fileStore(connection) == null) {
+			if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
 				return false;
 			}
 		}
-		catch (Exception | LinkageError ex) {
-			log.info("H2 statistics are left to the database: {}", ex.toString());
-			return false;
+		catch (SQLException ex) {
+			log.debug("H2 statistics: the database cannot be reached yet: {}", ex.toString());
+			return null;
 		}
 		int analyzeAuto = setting(jdbc, "ANALYZE_AUTO", 2000);
 		int retentionTime = setting(jdbc, "RETENTION_TIME", 45000);
-		sampleSize = Math.max(1, setting(jdbc, "ANALYZE_SAMPLE", 10000) / 10);
 		if (analyzeAuto > 0) {
 			if (retentionTime == 0) {
 				log.warn("The H2 URL has RETENTION_TIME=0 without ANALYZE_AUTO=0: H2's automatic statistics, run "
-						+ "after a commit, can then report a saved commit as failed ('Chunk N not found'). Add "
+						+ "inside a commit, can then report a saved commit as failed ('Chunk N not found'). Add "
 						+ "ANALYZE_AUTO=0 to the URL; the service then refreshes the statistics itself "
 						+ "(docs/operations.md, \"H2's statistics\").");
 			}
 			return false;
 		}
+		boolean admin = jdbc.sql("select is_admin from information_schema.users where user_name = current_user")
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		if (!admin) {
+			log.warn("The H2 URL has ANALYZE_AUTO=0 but the database user is no H2 administrator, whom ANALYZE needs: "
+					+ "H2 plans without fresh row statistics. Connect as an administrator or leave ANALYZE_AUTO out.");
+			return false;
+		}
+		sampleSize = Math.max(1, setting(jdbc, "ANALYZE_SAMPLE", 10000) / 10);
+		log.info("H2 statistics are refreshed by the service (ANALYZE_AUTO=0), {} rows a table", sampleSize);
 		return true;
 	}
 
@@ -127,16 +165,24 @@ class H2Statistics {
 			.list()
 			.stream()
 			.findFirst()
-			.map(Integer::parseInt)
+			.map(value -> {
+				try {
+					return Integer.decode(value.trim());
+				}
+				catch (NumberFormatException ex) {
+					return otherwise;
+				}
+			})
 			.orElse(otherwise);
 	}
 
-	private static List<TableRows> tables(JdbcClient jdbc) {
+	private static List<Table> tables(JdbcClient jdbc) {
 		return jdbc.sql("""
-				select table_schema, table_name, row_count_estimate from information_schema.tables
+				select table_schema, table_name, row_count_estimate, last_modification from information_schema.tables
 				where table_type = 'BASE TABLE' and table_schema <> 'INFORMATION_SCHEMA' and row_count_estimate is not null
 				""")
-			.query((rs, i) -> new TableRows(quoted(rs.getString(1)) + "." + quoted(rs.getString(2)), rs.getLong(3)))
+			.query((rs, i) -> new Table(quoted(rs.getString(1)) + "." + quoted(rs.getString(2)), rs.getLong(3),
+					rs.getLong(4)))
 			.list();
 	}
 
@@ -144,7 +190,10 @@ class H2Statistics {
 		return '"' + identifier.replace("\"", "\"\"") + '"';
 	}
 
-	private record TableRows(String name, long rows) {
+	private record Table(String name, long rows, long lastModification) {
+	}
+
+	private record Analysed(long rows, long lastModification, long at) {
 	}
 
 }

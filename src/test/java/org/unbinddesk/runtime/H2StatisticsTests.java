@@ -3,9 +3,13 @@ package org.unbinddesk.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.unbinddesk.crash.ServiceProcess;
@@ -17,6 +21,8 @@ import org.unbinddesk.crash.ServiceProcess;
  * default, until the table is analysed; then the share of distinct values in the sample, 1 for a status-like column.
  */
 class H2StatisticsTests {
+
+	static final Duration TEN_MINUTES = Duration.ofMinutes(10);
 
 	@TempDir
 	Path dir;
@@ -31,7 +37,7 @@ class H2StatisticsTests {
 			addItems(jdbc, 0, 5000);
 			assertThat(selectivity(jdbc)).as("not analysed by H2 after 5,000 rows").isEqualTo(50);
 
-			H2Statistics statistics = new H2Statistics(db, 2000, true);
+			H2Statistics statistics = new H2Statistics(db, 2000, TEN_MINUTES, true);
 			assertThat(statistics.refresh()).as("tables analysed in the first run").isEqualTo(1);
 			assertThat(selectivity(jdbc)).as("analysed by the service").isEqualTo(1);
 		}
@@ -43,7 +49,7 @@ class H2StatisticsTests {
 				ServiceProcess.h2Settings())) {
 			JdbcClient jdbc = JdbcClient.create(db);
 			createItems(jdbc);
-			H2Statistics statistics = new H2Statistics(db, 2000, true);
+			H2Statistics statistics = new H2Statistics(db, 2000, TEN_MINUTES, true);
 			addItems(jdbc, 0, 3000);
 			assertThat(statistics.refresh()).isEqualTo(1);
 			assertThat(selectivity(jdbc)).isEqualTo(1);
@@ -68,21 +74,64 @@ class H2StatisticsTests {
 			JdbcClient jdbc = JdbcClient.create(db);
 			createItems(jdbc);
 			addItems(jdbc, 0, 1500);
-			assertThat(new H2Statistics(db, 2000, true).refresh()).isZero();
+			assertThat(new H2Statistics(db, 2000, TEN_MINUTES, true).refresh()).isZero();
 			assertThat(selectivity(jdbc)).as("below H2's own count of 2,000, not analysed").isEqualTo(50);
 		}
 	}
 
+	/**
+	 * A queue whose rows come and go keeps its row count: it is analysed again once it changed and
+	 * {@code reanalyze-after} passed since its last analysis (here 10 minutes against none). Any H2 database with
+	 * {@code ANALYZE_AUTO=0}, an in-memory one included.
+	 */
 	@Test
-	void leavesAnInMemoryDatabaseAlone() {
-		try (SingleConnectionDataSource db = new SingleConnectionDataSource(
-				"jdbc:h2:mem:statistics;ANALYZE_AUTO=0", "sa", "", true)) {
+	void analysesATableWhoseRowsCameAndWentOnceTheTimeHasPassed() {
+		try (SingleConnectionDataSource db = inMemory("queue;ANALYZE_AUTO=0", "sa")) {
 			JdbcClient jdbc = JdbcClient.create(db);
 			createItems(jdbc);
+			H2Statistics waits = new H2Statistics(db, 2000, TEN_MINUTES, true);
+			H2Statistics atOnce = new H2Statistics(db, 2000, Duration.ZERO, true);
 			addItems(jdbc, 0, 3000);
-			assertThat(new H2Statistics(db, 2000, true).refresh()).isZero();
-			assertThat(selectivity(jdbc)).isEqualTo(50);
+			assertThat(waits.refresh()).isEqualTo(1);
+			assertThat(atOnce.refresh()).isEqualTo(1);
+			assertThat(selectivity(jdbc)).isEqualTo(1);
+
+			jdbc.sql("delete from item").update();
+			jdbc.sql("insert into item select x, 'S' || x from system_range(0, 2999)").update();
+			assertThat(waits.refresh()).as("analysed within 10 minutes of the last time").isZero();
+			assertThat(selectivity(jdbc)).isEqualTo(1);
+			assertThat(atOnce.refresh()).as("analysed once the time has passed").isEqualTo(1);
+			assertThat(selectivity(jdbc)).isEqualTo(100);
+			assertThat(atOnce.refresh()).as("analysed again with nothing changed").isZero();
 		}
+	}
+
+	/**
+	 * {@code ANALYZE} is for H2 administrators: a user who is not one is told once why there is no refresh, and no
+	 * statement is tried (each would fail and warn every 30 s).
+	 */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void leavesTheStatisticsAloneForAUserWhoIsNoAdministrator(CapturedOutput output) {
+		try (SingleConnectionDataSource admin = inMemory("clerks;ANALYZE_AUTO=0;DB_CLOSE_DELAY=-1", "sa")) {
+			JdbcClient jdbc = JdbcClient.create(admin);
+			createItems(jdbc);
+			addItems(jdbc, 0, 3000);
+			jdbc.sql("create user clerk password ''").update();
+			jdbc.sql("grant select, insert, update, delete on item to clerk").update();
+			try (SingleConnectionDataSource clerk = inMemory("clerks", "clerk")) {
+				H2Statistics statistics = new H2Statistics(clerk, 2000, TEN_MINUTES, true);
+				assertThat(statistics.refresh()).isZero();
+				assertThat(statistics.refresh()).isZero();
+			}
+			assertThat(selectivity(jdbc)).isEqualTo(50);
+			assertThat(output).contains("the database user is no H2 administrator").doesNotContain("not refreshed");
+			jdbc.sql("shutdown").update();
+		}
+	}
+
+	private static SingleConnectionDataSource inMemory(String nameAndSettings, String user) {
+		return new SingleConnectionDataSource("jdbc:h2:mem:" + nameAndSettings, user, "", true);
 	}
 
 	private static void createItems(JdbcClient jdbc) {
