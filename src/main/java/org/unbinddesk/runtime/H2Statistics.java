@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,13 @@ import org.springframework.stereotype.Component;
  * never analysed since start, each whose row count moved by {@code analyze-after-rows} (2,000) and by a tenth since its
  * last analysis, and each that changed at all once {@code reanalyze-after} (10 min) has passed since its last one (a
  * queue whose rows come and go keeps its count); with {@code ANALYZE TABLE … SAMPLE_SIZE n}, n the sample H2's own
- * refresh reads ({@code ANALYZE_SAMPLE} ÷ 10). An idle service analyses nothing.
+ * refresh reads ({@code ANALYZE_SAMPLE} ÷ 10). An idle service analyses only the tables something still writes
+ * to, each at most once per {@code reanalyze-after}.
  * <p>
- * Only on H2 with {@code ANALYZE_AUTO=0}: PostgreSQL analyses by itself (autovacuum), and where the URL leaves H2's own
- * refresh on, H2 does it, with a warning when {@code RETENTION_TIME=0} says what that risks. {@code ANALYZE} needs an
- * H2 administrator; a user who is not one gets a warning and no refresh.
+ * Only on H2 running with {@code ANALYZE_AUTO=0} (set by the URL of the process that opened the database): PostgreSQL
+ * analyses by itself (autovacuum), and where H2's own refresh is on, H2 does it, with a warning when {@code
+ * RETENTION_TIME=0} says what that risks. {@code ANALYZE} needs an H2 administrator; a user who is not one gets a
+ * warning and no refresh.
  */
 @Component
 class H2Statistics {
@@ -81,23 +84,32 @@ class H2Statistics {
 				}
 			}
 			int count = 0;
-			DataAccessException failed = null;
+			int failed = 0;
+			DataAccessException firstFailure = null;
 			long now = System.nanoTime();
 			for (Table table : tables(jdbc)) {
 				if (due(table, analysed.get(table.name()), now)) {
 					try {
+						// a table another session holds exclusively (a schema change) H2 skips without a word
 						jdbc.sql("analyze table " + table.name() + " sample_size " + sampleSize).update();
 						analysed.put(table.name(), new Analysed(table.rows(), table.lastModification(), now));
 						count++;
 					}
+					catch (DataAccessResourceFailureException ex) {
+						throw ex; // no connection: the other tables would each wait for one, so this run ends here
+					}
 					catch (DataAccessException ex) {
-						// a table dropped meanwhile, one held by a schema change: the others go on, it waits its turn
-						failed = ex;
+						// a table dropped meanwhile: the others go on, and it is tried again next time if it is back
+						failed++;
+						firstFailure = firstFailure == null ? ex : firstFailure;
 					}
 				}
 			}
-			if (failed != null) {
-				log.warn("H2 statistics not refreshed for every table this time: {}", failed.toString());
+			if (firstFailure != null) {
+				log.warn("H2 statistics not refreshed for {} tables this time: {}", failed, firstFailure.toString());
+			}
+			if (count > 0) {
+				log.debug("H2 statistics refreshed for {} tables", count);
 			}
 			return count;
 		}

@@ -115,18 +115,23 @@ class H2StatisticsTests {
 	void leavesTheStatisticsAloneForAUserWhoIsNoAdministrator(CapturedOutput output) {
 		try (SingleConnectionDataSource admin = inMemory("clerks;ANALYZE_AUTO=0;DB_CLOSE_DELAY=-1", "sa")) {
 			JdbcClient jdbc = JdbcClient.create(admin);
-			createItems(jdbc);
-			addItems(jdbc, 0, 3000);
-			jdbc.sql("create user clerk password ''").update();
-			jdbc.sql("grant select, insert, update, delete on item to clerk").update();
-			try (SingleConnectionDataSource clerk = inMemory("clerks", "clerk")) {
-				H2Statistics statistics = new H2Statistics(clerk, 2000, TEN_MINUTES, true);
-				assertThat(statistics.refresh()).isZero();
-				assertThat(statistics.refresh()).isZero();
+			try {
+				createItems(jdbc);
+				addItems(jdbc, 0, 3000);
+				jdbc.sql("create user clerk password ''").update();
+				jdbc.sql("grant select, insert, update, delete on item to clerk").update();
+				try (SingleConnectionDataSource clerk = inMemory("clerks", "clerk")) {
+					H2Statistics statistics = new H2Statistics(clerk, 2000, TEN_MINUTES, true);
+					assertThat(statistics.refresh()).isZero();
+					assertThat(statistics.refresh()).isZero();
+				}
+				assertThat(selectivity(jdbc)).isEqualTo(50);
+				assertThat(output).containsOnlyOnce("the database user is no H2 administrator")
+					.doesNotContain("not refreshed");
 			}
-			assertThat(selectivity(jdbc)).isEqualTo(50);
-			assertThat(output).contains("the database user is no H2 administrator").doesNotContain("not refreshed");
-			jdbc.sql("shutdown").update();
+			finally {
+				jdbc.sql("shutdown").update();
+			}
 		}
 	}
 
